@@ -1,0 +1,2 @@
+/** The generated OpenAPI document and its definition. */
+package io.gatehouse.api.docs;

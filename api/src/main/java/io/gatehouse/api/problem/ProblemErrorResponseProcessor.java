@@ -1,0 +1,139 @@
+package io.gatehouse.api.problem;
+
+import io.gatehouse.api.problem.ProblemDetails.FieldError;
+import io.gatehouse.domain.model.ErrorCode;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns every error the framework produces (no route, wrong method, unreadable or oversized body,
+ * failed validation, unexpected exception) into an RFC 9457 problem document with a stable code.
+ *
+ * <p>Framework exception messages are never passed through: they can carry class names or echo
+ * the rejected value (a password sent as a number, say). Details are written here; only Bean
+ * Validation messages, which are our own annotations' texts, reach the client.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<ProblemDetails> {
+
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[([^\\]]{1,64})]");
+    private static final Pattern MISSING_PARAMETER = Pattern.compile("constructor parameter \\[([^\\]]{1,64})]");
+
+    @Override
+    public MutableHttpResponse<ProblemDetails> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        HttpStatus status = response.status();
+        if (context.getRequest().getMethod() == HttpMethod.HEAD) {
+            return response.body(null);
+        }
+        Throwable root = context.getRootCause().orElse(null);
+        ProblemDetails problem = status.getCode() == 400 ? badRequest(root) : forStatus(status);
+        return response.contentType(Problems.PROBLEM_JSON_TYPE).body(problem);
+    }
+
+    private static ProblemDetails forStatus(HttpStatus status) {
+        ErrorCode code = switch (status.getCode()) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            default -> status.getCode() >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.MALFORMED_REQUEST;
+        };
+        String detail = switch (code) {
+            case NOT_FOUND -> "no such resource";
+            case METHOD_NOT_ALLOWED -> "this resource does not support the request method";
+            case PAYLOAD_TOO_LARGE -> "the request body is larger than this server accepts";
+            case UNSUPPORTED_MEDIA_TYPE -> "send the request body as application/json";
+            case UNAUTHENTICATED -> "authentication is required";
+            case FORBIDDEN -> "not allowed";
+            case SERVICE_UNAVAILABLE -> "the service is temporarily unavailable; retry later";
+            case INTERNAL_ERROR -> "an unexpected error occurred";
+            default -> "the request could not be processed";
+        };
+        ProblemDetails generic = Problems.body(code, detail, null);
+        // Keep the status the framework chose (e.g. 406, 502) even where our code table would differ.
+        return new ProblemDetails(generic.type(), status.getReason(), status.getCode(), detail, generic.code(), null);
+    }
+
+    private static ProblemDetails badRequest(Throwable root) {
+        ConstraintViolationException violations = find(root, ConstraintViolationException.class);
+        if (violations != null) {
+            List<FieldError> errors = new ArrayList<>();
+            for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
+                errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
+            }
+            errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+            return Problems.body(ErrorCode.VALIDATION_FAILED, "the request has invalid fields", errors);
+        }
+        String chain = messages(root);
+        Matcher unknown = UNKNOWN_PROPERTY.matcher(chain);
+        if (unknown.find()) {
+            return Problems.body(ErrorCode.VALIDATION_FAILED, "the request has unknown fields",
+                    List.of(new FieldError(unknown.group(1), "is not a known field")));
+        }
+        Matcher missing = MISSING_PARAMETER.matcher(chain);
+        if (missing.find()) {
+            return Problems.body(ErrorCode.VALIDATION_FAILED, "the request lacks required fields",
+                    List.of(new FieldError(snakeCase(missing.group(1)), "is required")));
+        }
+        UnsatisfiedArgumentException unsatisfied = find(root, UnsatisfiedArgumentException.class);
+        if (unsatisfied != null) {
+            return Problems.body(ErrorCode.VALIDATION_FAILED, "the request lacks required input",
+                    List.of(new FieldError(snakeCase(unsatisfied.getArgument().getName()), "is required")));
+        }
+        ConversionErrorException conversion = find(root, ConversionErrorException.class);
+        if (conversion != null && !"body".equals(conversion.getArgument().getName()) && !chain.contains("Unexpected")) {
+            return Problems.body(ErrorCode.VALIDATION_FAILED, "the request has a value of the wrong type",
+                    List.of(new FieldError(snakeCase(conversion.getArgument().getName()), "has an invalid value")));
+        }
+        return Problems.body(ErrorCode.MALFORMED_REQUEST,
+                "the request body is not well-formed JSON of the expected shape (check types and nesting)", null);
+    }
+
+    private static String fieldName(Path path) {
+        String last = null;
+        for (Path.Node node : path) {
+            last = node.getName();
+        }
+        return last == null ? "body" : snakeCase(last);
+    }
+
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String messages(Throwable root) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = root; t != null && all.length() < 8192; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    private static <T extends Throwable> T find(Throwable root, Class<T> type) {
+        for (Throwable t = root; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,67 @@
+package io.gatehouse.api.problem;
+
+import io.gatehouse.domain.model.ErrorCode;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The single mapping from Gatehouse error codes to HTTP statuses and RFC 9457 documents. Nothing
+ * else in the code base decides what status an error code has.
+ */
+public final class Problems {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final MediaType PROBLEM_JSON_TYPE = MediaType.of(PROBLEM_JSON);
+    private static final String TYPE_PREFIX = "urn:gatehouse:problem:";
+
+    private Problems() {
+    }
+
+    public static HttpStatus statusOf(ErrorCode code) {
+        return switch (code) {
+            case INVALID_EMAIL, WEAK_PASSWORD, INVALID_REDIRECT, VALIDATION_FAILED, MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
+            case INVALID_CREDENTIALS, UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND, USER_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case EMAIL_TAKEN -> HttpStatus.CONFLICT;
+            case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    public static ProblemDetails body(ErrorCode code, String detail, List<ProblemDetails.FieldError> errors) {
+        HttpStatus status = statusOf(code);
+        return new ProblemDetails(TYPE_PREFIX + code.code(), status.getReason(), status.getCode(), detail, code.code(), errors);
+    }
+
+    public static MutableHttpResponse<ProblemDetails> response(ErrorCode code, String detail) {
+        return response(code, detail, null);
+    }
+
+    public static MutableHttpResponse<ProblemDetails> response(ErrorCode code, String detail, List<ProblemDetails.FieldError> errors) {
+        return HttpResponse.<ProblemDetails>status(statusOf(code))
+                .contentType(PROBLEM_JSON_TYPE)
+                .body(body(code, detail, errors));
+    }
+
+    /** 429 {@code too_many_attempts} with {@code Retry-After} in whole seconds (RFC 9110 10.2.3), rounded up. */
+    public static MutableHttpResponse<ProblemDetails> throttled(Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return response(ErrorCode.TOO_MANY_ATTEMPTS, "too many failed attempts; retry in " + seconds + " s")
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
+
+    /** A 400 naming one field, for outcomes such as {@code weak_password} that concern a single input. */
+    public static MutableHttpResponse<ProblemDetails> fieldProblem(ErrorCode code, String field, String message) {
+        return response(code, message, field == null ? null : List.of(new ProblemDetails.FieldError(field, message)));
+    }
+}

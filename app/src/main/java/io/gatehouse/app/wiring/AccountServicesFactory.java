@@ -1,0 +1,89 @@
+package io.gatehouse.app.wiring;
+
+import io.gatehouse.domain.model.PasswordPolicy;
+import io.gatehouse.domain.model.SessionPolicy;
+import io.gatehouse.domain.model.ThrottlePolicy;
+import io.gatehouse.domain.port.in.AccountUseCase;
+import io.gatehouse.domain.port.in.AdministerUsersUseCase;
+import io.gatehouse.domain.port.in.AuthenticateSessionUseCase;
+import io.gatehouse.domain.port.in.ManageSessionsUseCase;
+import io.gatehouse.domain.port.in.PasswordLoginUseCase;
+import io.gatehouse.domain.port.in.SignUpUseCase;
+import io.gatehouse.domain.port.out.LoginFailures;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.PasswordHasher;
+import io.gatehouse.domain.port.out.Sessions;
+import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.port.out.Users;
+import io.gatehouse.domain.port.out.Workspaces;
+import io.gatehouse.domain.service.AccountService;
+import io.gatehouse.domain.service.InstanceAdminBootstrap;
+import io.gatehouse.domain.service.LoginThrottle;
+import io.gatehouse.domain.service.PasswordAuthenticator;
+import io.gatehouse.domain.service.PasswordLoginService;
+import io.gatehouse.domain.service.SessionAuthenticationService;
+import io.gatehouse.domain.service.SessionIssuer;
+import io.gatehouse.domain.service.SessionManagementService;
+import io.gatehouse.domain.service.SignUpService;
+import io.gatehouse.domain.service.UserAdministrationService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Accounts, password login and browser sessions. */
+@Factory
+class AccountServicesFactory {
+
+    @Singleton
+    LoginThrottle loginThrottle(LoginFailures failures, ThrottlePolicy policy, Clock clock) {
+        return new LoginThrottle(failures, policy, clock);
+    }
+
+    @Singleton
+    PasswordAuthenticator passwordAuthenticator(Users users, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle) {
+        return new PasswordAuthenticator(users, hasher, policy, throttle);
+    }
+
+    @Singleton
+    SessionIssuer sessionIssuer(Sessions sessions, Users users, SessionPolicy policy, SecureRandom random, Clock clock) {
+        return new SessionIssuer(sessions, users, policy, random, clock);
+    }
+
+    @Singleton
+    SignUpUseCase signUp(Users users, Workspaces workspaces, Memberships memberships, PasswordHasher hasher,
+                         PasswordPolicy policy, Transactions transactions, Clock clock) {
+        return new SignUpService(users, workspaces, memberships, hasher, policy, transactions, clock);
+    }
+
+    @Singleton
+    PasswordLoginUseCase passwordLogin(PasswordAuthenticator authenticator, SessionIssuer issuer) {
+        return new PasswordLoginService(authenticator, issuer);
+    }
+
+    @Singleton
+    AuthenticateSessionUseCase authenticateSession(Sessions sessions, Users users, SessionPolicy policy, Clock clock) {
+        return new SessionAuthenticationService(sessions, users, policy, clock);
+    }
+
+    @Singleton
+    ManageSessionsUseCase manageSessions(Sessions sessions, Users users, SessionPolicy policy, Clock clock) {
+        return new SessionManagementService(sessions, users, policy, clock);
+    }
+
+    @Singleton
+    AccountUseCase accounts(Users users, Memberships memberships, Sessions sessions, PasswordAuthenticator authenticator,
+                            PasswordHasher hasher, PasswordPolicy policy, Transactions transactions, Clock clock) {
+        return new AccountService(users, memberships, sessions, authenticator, hasher, policy, transactions, clock);
+    }
+
+    @Singleton
+    AdministerUsersUseCase administerUsers(Users users, Sessions sessions, Transactions transactions, Clock clock) {
+        return new UserAdministrationService(users, sessions, transactions, clock);
+    }
+
+    @Singleton
+    InstanceAdminBootstrap instanceAdminBootstrap(Users users, PasswordHasher hasher, PasswordPolicy policy, Clock clock) {
+        return new InstanceAdminBootstrap(users, hasher, policy, clock);
+    }
+}

@@ -1,0 +1,68 @@
+package io.gatehouse.app.wiring;
+
+import io.gatehouse.app.config.GatehouseProperties;
+import io.gatehouse.app.config.LoginThrottleProperties;
+import io.gatehouse.app.config.PasswordHashingProperties;
+import io.gatehouse.app.config.SessionProperties;
+import io.gatehouse.app.crypto.Argon2idPasswordHasher;
+import io.gatehouse.domain.model.PasswordPolicy;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.model.RedirectPolicy;
+import io.gatehouse.domain.model.SessionPolicy;
+import io.gatehouse.domain.model.ThrottlePolicy;
+import io.gatehouse.domain.port.out.PasswordHasher;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+
+/** Configuration turned into the domain's policy values, plus the clock and randomness everyone shares. */
+@Factory
+class PolicyFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    /** Built eagerly ({@code @Context}) so that a malformed setting stops start-up instead of a request. */
+    @Context
+    PublicUrl publicUrl(GatehouseProperties properties, @Value("${micronaut.server.port:8080}") int port) {
+        String configured = properties.publicUrl();
+        return PublicUrl.parse(configured == null || configured.isBlank() ? "http://localhost:" + port : configured);
+    }
+
+    @Context
+    RedirectPolicy redirectPolicy(GatehouseProperties properties) {
+        return new RedirectPolicy(new HashSet<>(properties.redirectAllowedOrigins()));
+    }
+
+    @Context
+    SessionPolicy sessionPolicy(SessionProperties properties) {
+        return properties.toPolicy();
+    }
+
+    @Context
+    ThrottlePolicy throttlePolicy(LoginThrottleProperties properties) {
+        return properties.toPolicy();
+    }
+
+    @Singleton
+    PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.DEFAULT;
+    }
+
+    @Context
+    PasswordHasher passwordHasher(PasswordHashingProperties properties, SecureRandom random) {
+        return new Argon2idPasswordHasher(
+                new Argon2idPasswordHasher.Cost(properties.memoryKib(), properties.iterations(), properties.parallelism()), random);
+    }
+}

@@ -1,0 +1,6 @@
+package io.gatehouse.domain.model;
+
+public enum UserStatus implements WireNamed {
+    ACTIVE,
+    SUSPENDED
+}

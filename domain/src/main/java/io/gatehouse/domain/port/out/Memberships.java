@@ -1,0 +1,15 @@
+package io.gatehouse.domain.port.out;
+
+import io.gatehouse.domain.model.Membership;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.WorkspaceRole;
+import java.util.List;
+
+/** Who belongs to which workspace, with which role. */
+public interface Memberships {
+
+    void insert(Membership membership);
+
+    /** The workspaces a user belongs to, with the user's role in each, oldest membership first. */
+    List<WorkspaceRole> workspacesOf(UserId userId);
+}

@@ -1,0 +1,33 @@
+package io.gatehouse.domain.port.out;
+
+import io.gatehouse.domain.model.Email;
+import io.gatehouse.domain.model.PasswordHash;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.UserStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Every user account. */
+public interface Users {
+
+    Optional<User> findById(UserId id);
+
+    Optional<User> findByEmail(Email email);
+
+    /**
+     * Stores a new user unless its email is taken. The database's unique constraint decides, so
+     * two concurrent sign-ups with one email cannot both succeed.
+     *
+     * @return false when the email already belongs to someone
+     */
+    boolean insertIfEmailFree(User user);
+
+    void updatePasswordHash(UserId id, PasswordHash hash);
+
+    void updateStatus(UserId id, UserStatus status);
+
+    void updateLastLoginAt(UserId id, Instant at);
+
+    void updateInstanceAdmin(UserId id, boolean instanceAdmin);
+}

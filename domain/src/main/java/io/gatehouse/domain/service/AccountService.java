@@ -1,0 +1,75 @@
+package io.gatehouse.domain.service;
+
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.PasswordPolicy;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.port.in.AccountUseCase;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.PasswordHasher;
+import io.gatehouse.domain.port.out.Sessions;
+import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.port.out.Users;
+import java.time.Clock;
+import java.util.Optional;
+
+public final class AccountService implements AccountUseCase {
+
+    private final Users users;
+    private final Memberships memberships;
+    private final Sessions sessions;
+    private final PasswordAuthenticator authenticator;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public AccountService(Users users, Memberships memberships, Sessions sessions, PasswordAuthenticator authenticator,
+                          PasswordHasher hasher, PasswordPolicy passwordPolicy, Transactions transactions, Clock clock) {
+        this.users = users;
+        this.memberships = memberships;
+        this.sessions = sessions;
+        this.authenticator = authenticator;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Profile> profile(UserId userId) {
+        return users.findById(userId).map(user -> new Profile(user, memberships.workspacesOf(userId)));
+    }
+
+    @Override
+    public PasswordChangeOutcome changePassword(ChangePasswordCommand command) {
+        Optional<User> user = users.findById(command.userId());
+        if (user.isEmpty()) {
+            return new PasswordChangeRejected(ErrorCode.UNAUTHENTICATED, null, "the account no longer exists");
+        }
+        PasswordAuthenticator.Result check = authenticator.authenticate(user.get().email().value(),
+                command.currentPassword(), command.client());
+        if (check instanceof PasswordAuthenticator.Failed failed) {
+            if (failed.failure() instanceof AuthenticationFailure.Throttled throttled) {
+                return new PasswordChangeThrottled(throttled.retryAfter());
+            }
+            return new PasswordChangeRejected(failed.failure().code(), "current_password", "the current password is wrong");
+        }
+        Optional<String> weakness = passwordPolicy.weakness(command.newPassword(), user.get().email());
+        if (weakness.isPresent()) {
+            return new PasswordChangeRejected(ErrorCode.WEAK_PASSWORD, "new_password", weakness.get());
+        }
+        var hash = hasher.hash(command.newPassword());
+        transactions.inTransaction(() -> {
+            users.updatePasswordHash(command.userId(), hash);
+            // OWASP Session Management: a credential change ends every other session of the account.
+            if (command.keepSession() == null) {
+                sessions.revokeAll(command.userId(), clock.instant());
+            } else {
+                sessions.revokeAllExcept(command.userId(), command.keepSession(), clock.instant());
+            }
+        });
+        return new PasswordChanged();
+    }
+}

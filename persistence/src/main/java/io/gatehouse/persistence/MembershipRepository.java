@@ -1,0 +1,28 @@
+package io.gatehouse.persistence;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface MembershipRepository extends GenericRepository<WorkspaceRow, UUID> {
+
+    @Query("INSERT INTO memberships (workspace_id, user_id, role, joined_at) VALUES (:workspaceId, :userId, :role, :joinedAt)")
+    int insert(UUID workspaceId, UUID userId, String role, Instant joinedAt);
+
+    @Query("""
+            SELECT w.id AS id, w.name AS name, w.created_at AS created_at, m.role AS role
+            FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+            WHERE m.user_id = :userId
+            ORDER BY m.joined_at, w.id""")
+    List<WorkspaceRoleRow> findWorkspacesOf(UUID userId);
+
+    @Introspected
+    record WorkspaceRoleRow(UUID id, String name, Instant createdAt, String role) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.gatehouse.persistence;
+
+import io.gatehouse.domain.model.Email;
+import io.gatehouse.domain.model.PasswordHash;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.UserStatus;
+import io.gatehouse.domain.model.WireNamed;
+import io.gatehouse.domain.port.out.Users;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Optional;
+
+@Singleton
+class UserPersistenceAdapter implements Users {
+
+    private final UserRepository repository;
+
+    UserPersistenceAdapter(UserRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return repository.findById(id.value()).map(UserPersistenceAdapter::toUser);
+    }
+
+    @Override
+    public Optional<User> findByEmail(Email email) {
+        return repository.findByEmail(email.value()).map(UserPersistenceAdapter::toUser);
+    }
+
+    @Override
+    public boolean insertIfEmailFree(User user) {
+        return repository.insertIfAbsent(user.id().value(), user.email().value(), user.fullName(),
+                user.status().wireName(), user.password().map(PasswordHash::encoded).orElse(null),
+                user.instanceAdmin(), user.createdAt(), user.lastLoginAt()) == 1;
+    }
+
+    @Override
+    public void updatePasswordHash(UserId id, PasswordHash hash) {
+        repository.updatePasswordHash(id.value(), hash.encoded());
+    }
+
+    @Override
+    public void updateStatus(UserId id, UserStatus status) {
+        repository.updateStatus(id.value(), status.wireName());
+    }
+
+    @Override
+    public void updateLastLoginAt(UserId id, Instant at) {
+        repository.updateLastLoginAt(id.value(), at);
+    }
+
+    @Override
+    public void updateInstanceAdmin(UserId id, boolean instanceAdmin) {
+        repository.updateInstanceAdmin(id.value(), instanceAdmin);
+    }
+
+    private static User toUser(UserRow row) {
+        return new User(new UserId(row.id()), new Email(row.email()), row.fullName(),
+                WireNamed.parse(UserStatus.class, row.status()).orElseThrow(),
+                row.passwordHash() == null ? null : new PasswordHash(row.passwordHash()),
+                row.instanceAdmin(), row.createdAt(), row.lastLoginAt());
+    }
+}

@@ -1,0 +1,38 @@
+package io.gatehouse.persistence;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface UserRepository extends GenericRepository<UserRow, UUID> {
+
+    Optional<UserRow> findById(UUID id);
+
+    Optional<UserRow> findByEmail(String email);
+
+    /** ON CONFLICT DO NOTHING: a taken email is a zero count, not an aborted transaction. */
+    @Query("""
+            INSERT INTO users (id, email, full_name, status, password_hash, instance_admin, created_at, last_login_at)
+            VALUES (:id, :email, :fullName, :status, :passwordHash, :instanceAdmin, :createdAt, :lastLoginAt)
+            ON CONFLICT DO NOTHING""")
+    int insertIfAbsent(UUID id, String email, @Nullable String fullName, String status, @Nullable String passwordHash,
+                       boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt);
+
+    @Query("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
+    int updatePasswordHash(UUID id, String passwordHash);
+
+    @Query("UPDATE users SET status = :status WHERE id = :id")
+    int updateStatus(UUID id, String status);
+
+    @Query("UPDATE users SET last_login_at = :at WHERE id = :id")
+    int updateLastLoginAt(UUID id, Instant at);
+
+    @Query("UPDATE users SET instance_admin = :instanceAdmin WHERE id = :id")
+    int updateInstanceAdmin(UUID id, boolean instanceAdmin);
+}
