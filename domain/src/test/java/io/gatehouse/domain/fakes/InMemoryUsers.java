@@ -1,0 +1,61 @@
+package io.gatehouse.domain.fakes;
+
+import io.gatehouse.domain.model.Email;
+import io.gatehouse.domain.model.PasswordHash;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.UserStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+public final class InMemoryUsers implements io.gatehouse.domain.port.out.Users {
+
+    private final Map<UserId, User> byId = new LinkedHashMap<>();
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<User> findByEmail(Email email) {
+        return byId.values().stream().filter(user -> user.email().equals(email)).findFirst();
+    }
+
+    @Override
+    public synchronized boolean insertIfEmailFree(User user) {
+        if (findByEmail(user.email()).isPresent()) {
+            return false;
+        }
+        byId.put(user.id(), user);
+        return true;
+    }
+
+    @Override
+    public void updatePasswordHash(UserId id, PasswordHash hash) {
+        update(id, user -> user.withPasswordHash(hash));
+    }
+
+    @Override
+    public void updateStatus(UserId id, UserStatus status) {
+        update(id, user -> user.withStatus(status));
+    }
+
+    @Override
+    public void updateLastLoginAt(UserId id, Instant at) {
+        update(id, user -> user.withLastLoginAt(at));
+    }
+
+    @Override
+    public void updateInstanceAdmin(UserId id, boolean instanceAdmin) {
+        update(id, user -> new User(user.id(), user.email(), user.fullName(), user.status(), user.passwordHash(),
+                instanceAdmin, user.createdAt(), user.lastLoginAt()));
+    }
+
+    private void update(UserId id, UnaryOperator<User> change) {
+        byId.computeIfPresent(id, (key, user) -> change.apply(user));
+    }
+}

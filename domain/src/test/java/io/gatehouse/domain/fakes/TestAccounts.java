@@ -1,0 +1,44 @@
+package io.gatehouse.domain.fakes;
+
+import io.gatehouse.domain.model.PasswordPolicy;
+import io.gatehouse.domain.model.SessionPolicy;
+import io.gatehouse.domain.model.ThrottlePolicy;
+import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.service.AccountService;
+import io.gatehouse.domain.service.LoginThrottle;
+import io.gatehouse.domain.service.PasswordAuthenticator;
+import io.gatehouse.domain.service.SessionAuthenticationService;
+import io.gatehouse.domain.service.SessionIssuer;
+import io.gatehouse.domain.service.SessionManagementService;
+import io.gatehouse.domain.service.SignUpService;
+import io.gatehouse.domain.service.UserAdministrationService;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The account services wired over in-memory fakes, with the fakes exposed for assertions. */
+public final class TestAccounts {
+
+    public static final SessionPolicy SESSIONS = new SessionPolicy(Duration.ofHours(1), Duration.ofDays(1), Duration.ofMinutes(1));
+    public static final ThrottlePolicy THROTTLE = new ThrottlePolicy(3, 5, Duration.ofMinutes(15));
+    public static final ClientInfo HOME = new ClientInfo("192.0.2.10", "JUnit");
+    public static final ClientInfo ELSEWHERE = new ClientInfo("198.51.100.20", "JUnit");
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T09:00:00Z"));
+    public final InMemoryUsers users = new InMemoryUsers();
+    public final InMemorySessions sessions = new InMemorySessions();
+    public final InMemoryLoginFailures failures = new InMemoryLoginFailures();
+    public final InMemoryWorkspaces workspaces = new InMemoryWorkspaces();
+    public final CountingPasswordHasher hasher = new CountingPasswordHasher();
+    public final DirectTransactions transactions = new DirectTransactions();
+    public final LoginThrottle throttle = new LoginThrottle(failures, THROTTLE, clock);
+    public final PasswordAuthenticator authenticator = new PasswordAuthenticator(users, hasher, PasswordPolicy.DEFAULT, throttle);
+    public final SessionIssuer issuer = new SessionIssuer(sessions, users, SESSIONS, new SecureRandom(), clock);
+    public final SignUpService signUp = new SignUpService(users, workspaces, workspaces, hasher, PasswordPolicy.DEFAULT,
+            transactions, clock);
+    public final SessionAuthenticationService sessionAuthentication = new SessionAuthenticationService(sessions, users, SESSIONS, clock);
+    public final SessionManagementService sessionManagement = new SessionManagementService(sessions, users, SESSIONS, clock);
+    public final AccountService accounts = new AccountService(users, workspaces, sessions, authenticator, hasher,
+            PasswordPolicy.DEFAULT, transactions, clock);
+    public final UserAdministrationService administration = new UserAdministrationService(users, sessions, transactions, clock);
+}
