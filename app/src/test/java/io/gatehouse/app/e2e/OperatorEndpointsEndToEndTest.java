@@ -1,0 +1,36 @@
+package io.gatehouse.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperatorEndpointsEndToEndTest {
+
+    private final TestGatehouse gatehouse = TestGatehouse.start();
+
+    @AfterAll
+    void stop() {
+        gatehouse.close();
+    }
+
+    @Test
+    void healthIsUpAndIncludesTheDatabase() {
+        var health = gatehouse.get("/health").expect(200).json();
+
+        assertThat(health).containsEntry("status", "UP");
+        @SuppressWarnings("unchecked") Map<String, Object> details = (Map<String, Object>) health.get("details");
+        assertThat(details).containsKey("jdbc");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApiAndSwaggerUiIsServed() {
+        var document = gatehouse.get("/openapi").expect(200);
+
+        assertThat(document.body()).contains("openapi: 3", "/api/v1/auth/login", "/api/v1/signup", "/api/v1/me/sessions");
+        assertThat(gatehouse.get("/swagger-ui/index.html").expect(200).body()).containsIgnoringCase("swagger");
+    }
+}

@@ -1,0 +1,203 @@
+package io.gatehouse.app.e2e;
+
+import io.gatehouse.persistence.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A real Gatehouse server on a random port over a fresh database (H2 or PostgreSQL, as the build
+ * says), driven through the JDK's HTTP client so every request crosses a real socket. Argon2id runs
+ * at a low cost here to keep the suite fast; the hasher's own test covers the production cost.
+ */
+public final class TestGatehouse implements AutoCloseable {
+
+    public static final String ORIGIN = "http://localhost";
+    public static final String PASSWORD = "correct horse battery";
+
+    private final EmbeddedServer server;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonMapper json;
+
+    private TestGatehouse(EmbeddedServer server) {
+        this.server = server;
+        this.json = server.getApplicationContext().getBean(JsonMapper.class);
+    }
+
+    public static TestGatehouse start() {
+        return start(Map.of());
+    }
+
+    public static TestGatehouse start(Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabaseProperties());
+        properties.put("micronaut.server.port", -1);
+        properties.put("gatehouse.public-url", ORIGIN);
+        properties.put("gatehouse.password.argon2.memory-kib", 1024);
+        properties.put("gatehouse.password.argon2.iterations", 1);
+        properties.putAll(overrides);
+        return new TestGatehouse(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public Request request(String method, String path) {
+        return new Request(method, path);
+    }
+
+    public Response get(String path, String... headers) {
+        return request("GET", path).headers(headers).send();
+    }
+
+    public Response postJson(String path, String body, String... headers) {
+        return request("POST", path).json(body).headers(headers).send();
+    }
+
+    /** Signs up a user (201 expected) and returns the response. */
+    public Response signUp(String email) {
+        return postJson("/api/v1/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").expect(201);
+    }
+
+    /** Logs in with the test password and returns the session cookie value. */
+    public String login(String email) {
+        return login(email, PASSWORD);
+    }
+
+    public String login(String email, String password) {
+        return postJson("/api/v1/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
+                .expect(200).cookie("gatehouse_session");
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+
+    public final class Request {
+        private final HttpRequest.Builder builder;
+        private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+        private final String method;
+
+        private Request(String method, String path) {
+            this.method = method;
+            this.builder = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                    .timeout(Duration.ofSeconds(30));
+        }
+
+        public Request json(String json) {
+            builder.header("Content-Type", "application/json");
+            body = HttpRequest.BodyPublishers.ofString(json);
+            return this;
+        }
+
+        public Request body(String contentType, String content) {
+            builder.header("Content-Type", contentType);
+            body = HttpRequest.BodyPublishers.ofString(content);
+            return this;
+        }
+
+        /** Name-value pairs: {@code headers("Origin", ORIGIN, "Cookie", "...")}. */
+        public Request headers(String... namesAndValues) {
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+                builder.header(namesAndValues[i], namesAndValues[i + 1]);
+            }
+            return this;
+        }
+
+        /** The session cookie plus the Origin a browser on the public URL would send. */
+        public Request session(String cookie) {
+            return headers("Cookie", "gatehouse_session=" + cookie, "Origin", ORIGIN);
+        }
+
+        public Request basic(String user, String password) {
+            return headers("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        public Response send() {
+            try {
+                HttpResponse<String> response = http.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+                return new Response(response.statusCode(), response.headers().map(), response.body(), json);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public record Response(int status, Map<String, List<String>> headers, String body, JsonMapper mapper) {
+
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+
+        public List<String> headerValues(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
+
+        /** The value of a Set-Cookie of that name, or null. */
+        public String cookie(String name) {
+            return setCookie(name) == null ? null : setCookie(name).substring(name.length() + 1).split(";", 2)[0];
+        }
+
+        public String setCookie(String name) {
+            return headerValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElse(null);
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> json() {
+            try {
+                return mapper.readValue(body, Map.class);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> jsonList() {
+            try {
+                return (List<Map<String, Object>>) (List<?>) mapper.readValue(body, Argument.listOf(Map.class));
+            } catch (IOException e) {
+                throw new AssertionError("not a JSON array: " + body, e);
+            }
+        }
+
+        /** Asserts an RFC 9457 problem with this status and code, and returns it. */
+        public Map<String, Object> problem(int expectedStatus, String expectedCode) {
+            expect(expectedStatus);
+            if (!"application/problem+json".equals(header("Content-Type"))) {
+                throw new AssertionError("expected application/problem+json but got " + header("Content-Type") + ": " + body);
+            }
+            Map<String, Object> problem = json();
+            if (!expectedCode.equals(problem.get("code")) || !Integer.valueOf(expectedStatus).equals(problem.get("status"))) {
+                throw new AssertionError("expected code " + expectedCode + " but got " + body);
+            }
+            return problem;
+        }
+    }
+}
