@@ -37,7 +37,11 @@ class PolicyFactory {
     @Context
     PublicUrl publicUrl(GatehouseProperties properties, @Value("${micronaut.server.port:8080}") int port) {
         String configured = properties.publicUrl();
-        return PublicUrl.parse(configured == null || configured.isBlank() ? "http://localhost:" + port : configured);
+        if (configured != null && !configured.isBlank()) {
+            return PublicUrl.parse(configured);
+        }
+        // A random port (-1 or 0) is only known once the server is bound: fall back to the bare host.
+        return PublicUrl.parse(port > 0 ? "http://localhost:" + port : "http://localhost");
     }
 
     @Context
