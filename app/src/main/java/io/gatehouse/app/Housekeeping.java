@@ -1,7 +1,10 @@
 package io.gatehouse.app;
 
+import io.gatehouse.app.config.JwtProperties;
 import io.gatehouse.app.config.LoginThrottleProperties;
+import io.gatehouse.app.crypto.JwtSigningKeyRing;
 import io.gatehouse.domain.port.out.LoginFailures;
+import io.gatehouse.domain.port.out.RefreshTokens;
 import io.gatehouse.domain.port.out.Sessions;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -11,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes rows that can never matter again: login failures older than the throttle window, and
- * sessions that expired or were revoked more than a day ago (kept a day for support questions).
+ * Deletes rows that can never matter again (login failures older than the throttle window, expired
+ * refresh tokens, sessions that ended more than a day ago) and rotates the JWT signing key when it
+ * is older than the rotation interval.
  * Idempotent, so it is harmless when several nodes run it.
  */
 @Singleton
@@ -25,18 +29,28 @@ class Housekeeping {
     private final LoginThrottleProperties throttle;
     private final Clock clock;
 
-    Housekeeping(LoginFailures loginFailures, Sessions sessions, LoginThrottleProperties throttle, Clock clock) {
+    private final RefreshTokens refreshTokens;
+    private final JwtSigningKeyRing keyRing;
+    private final JwtProperties jwt;
+
+    Housekeeping(LoginFailures loginFailures, Sessions sessions, LoginThrottleProperties throttle, Clock clock,
+                 RefreshTokens refreshTokens, JwtSigningKeyRing keyRing, JwtProperties jwt) {
         this.loginFailures = loginFailures;
         this.sessions = sessions;
         this.throttle = throttle;
         this.clock = clock;
+        this.refreshTokens = refreshTokens;
+        this.keyRing = keyRing;
+        this.jwt = jwt;
     }
 
     @Scheduled(initialDelay = "${gatehouse.housekeeping.initial-delay:5m}", fixedDelay = "${gatehouse.housekeeping.interval:1h}")
     void purge() {
         var now = clock.instant();
         int failures = loginFailures.purgeOlderThan(now.minus(throttle.window()));
+        int refreshes = refreshTokens.purgeExpiredBefore(now);
         int ended = sessions.purgeEndedBefore(now.minus(ENDED_SESSION_RETENTION));
-        LOG.debug("Housekeeping removed {} login failures and {} ended sessions", failures, ended);
+        keyRing.maintain(jwt.keyRotationInterval());
+        LOG.debug("Housekeeping removed {} login failures, {} refresh tokens and {} ended sessions", failures, refreshes, ended);
     }
 }

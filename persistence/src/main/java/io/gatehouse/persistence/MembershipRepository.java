@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -21,6 +22,9 @@ interface MembershipRepository extends GenericRepository<WorkspaceRow, UUID> {
             WHERE m.user_id = :userId
             ORDER BY m.joined_at, w.id""")
     List<WorkspaceRoleRow> findWorkspacesOf(UUID userId);
+
+    @Query("SELECT role FROM memberships WHERE workspace_id = :workspaceId AND user_id = :userId")
+    Optional<String> findRole(UUID workspaceId, UUID userId);
 
     @Introspected
     record WorkspaceRoleRow(UUID id, String name, Instant createdAt, String role) {

@@ -23,7 +23,8 @@ class SessionPersistenceAdapter implements Sessions {
 
     @Override
     public void insert(Session session) {
-        repository.save(new SessionRow(session.id().value(), session.userId().value(), session.tokenHash().hex(),
+        repository.save(new SessionRow(session.id().value(), session.userId().value(),
+                session.tokenHash() == null ? null : session.tokenHash().hex(),
                 session.authMethod().wireName(), session.createdAt(), session.lastSeenAt(), session.expiresAt(),
                 session.ip(), session.userAgent(), null));
     }
@@ -31,6 +32,11 @@ class SessionPersistenceAdapter implements Sessions {
     @Override
     public Optional<Session> findUnrevokedByTokenHash(TokenHash tokenHash) {
         return repository.findByTokenHashAndRevokedAtIsNull(tokenHash.hex()).map(SessionPersistenceAdapter::toSession);
+    }
+
+    @Override
+    public Optional<Session> findUnrevokedById(SessionId id) {
+        return repository.findByIdAndRevokedAtIsNull(id.value()).map(SessionPersistenceAdapter::toSession);
     }
 
     @Override
@@ -64,7 +70,8 @@ class SessionPersistenceAdapter implements Sessions {
     }
 
     private static Session toSession(SessionRow row) {
-        return new Session(new SessionId(row.id()), new UserId(row.userId()), new TokenHash(row.tokenHash()),
+        return new Session(new SessionId(row.id()), new UserId(row.userId()),
+                row.tokenHash() == null ? null : new TokenHash(row.tokenHash()),
                 WireNamed.parse(AuthMethod.class, row.authMethod()).orElseThrow(), row.createdAt(), row.lastSeenAt(),
                 row.expiresAt(), row.ip(), row.userAgent());
     }

@@ -16,6 +16,8 @@ interface SessionRepository extends GenericRepository<SessionRow, UUID> {
 
     Optional<SessionRow> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 
+    Optional<SessionRow> findByIdAndRevokedAtIsNull(UUID id);
+
     @Query("""
             SELECT * FROM sessions
             WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now

@@ -10,7 +10,7 @@ import java.util.UUID;
 record SessionRow(
         @Id UUID id,
         UUID userId,
-        String tokenHash,
+        @Nullable String tokenHash,
         String authMethod,
         Instant createdAt,
         Instant lastSeenAt,

@@ -11,6 +11,7 @@ import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.Workspaces;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 @Singleton
 class WorkspacePersistenceAdapter implements Workspaces, Memberships {
@@ -32,6 +33,11 @@ class WorkspacePersistenceAdapter implements Workspaces, Memberships {
     public void insert(Membership membership) {
         memberships.insert(membership.workspaceId().value(), membership.userId().value(),
                 membership.role().wireName(), membership.joinedAt());
+    }
+
+    @Override
+    public Optional<Role> roleOf(WorkspaceId workspaceId, UserId userId) {
+        return memberships.findRole(workspaceId.value(), userId.value()).flatMap(role -> WireNamed.parse(Role.class, role));
     }
 
     @Override

@@ -25,11 +25,11 @@ public final class Problems {
     public static HttpStatus statusOf(ErrorCode code) {
         return switch (code) {
             case INVALID_EMAIL, WEAK_PASSWORD, INVALID_REDIRECT, VALIDATION_FAILED, MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
-            case INVALID_CREDENTIALS, UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case INVALID_CREDENTIALS, UNAUTHENTICATED, INVALID_TOKEN -> HttpStatus.UNAUTHORIZED;
             case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, USER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
-            case EMAIL_TAKEN -> HttpStatus.CONFLICT;
+            case EMAIL_TAKEN, VERSION_CONFLICT -> HttpStatus.CONFLICT;
             case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;

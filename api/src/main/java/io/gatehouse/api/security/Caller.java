@@ -1,9 +1,13 @@
 package io.gatehouse.api.security;
 
+import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.ApiTokenUseCase.ApiTokenPrincipal;
 import io.gatehouse.domain.port.in.SessionPrincipal;
 import io.micronaut.security.authentication.Authentication;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,22 +15,52 @@ import java.util.UUID;
 
 /**
  * The authenticated caller as controllers see it, read back from Micronaut's {@link Authentication}.
- * {@code sessionId} is present when the caller authenticated with a browser session.
+ * {@code sessionId} is the browser session or JWT family; {@code workspaceScope} is set for an API
+ * token scoped to one workspace, which may then reach nothing outside that workspace.
  */
-public record Caller(UserId userId, Optional<SessionId> sessionId) {
+public record Caller(UserId userId, Optional<SessionId> sessionId, Optional<WorkspaceId> workspaceScope) {
 
     static final String SESSION_ID = "gatehouse.session_id";
     static final String AUTH_METHOD = "gatehouse.auth_method";
+    static final String WORKSPACE_SCOPE = "gatehouse.workspace_scope";
+    static final String API_TOKEN_ID = "gatehouse.api_token_id";
 
     public static Caller of(Authentication authentication) {
-        Object session = authentication.getAttributes().get(SESSION_ID);
+        Map<String, Object> attributes = authentication.getAttributes();
         return new Caller(new UserId(UUID.fromString(authentication.getName())),
-                session == null ? Optional.empty() : Optional.of(new SessionId(UUID.fromString(session.toString()))));
+                uuid(attributes, SESSION_ID).map(SessionId::new),
+                uuid(attributes, WORKSPACE_SCOPE).map(WorkspaceId::new));
     }
 
-    static Authentication authentication(SessionPrincipal principal) {
+    /** Whether this caller may act in the workspace at all (a scoped token only in its own). */
+    public boolean mayReach(WorkspaceId workspace) {
+        return workspaceScope.map(workspace::equals).orElse(true);
+    }
+
+    static Authentication fromSession(SessionPrincipal principal) {
         return Authentication.build(principal.user().id().toString(), List.of(), Map.of(
                 SESSION_ID, principal.session().id().toString(),
                 AUTH_METHOD, principal.session().authMethod().wireName()));
+    }
+
+    static Authentication fromAccessToken(AccessTokenClaims claims) {
+        return Authentication.build(claims.subject().toString(), List.of(), Map.of(
+                SESSION_ID, claims.sessionId().toString(),
+                AUTH_METHOD, String.join(" ", claims.authenticationMethods())));
+    }
+
+    static Authentication fromApiToken(ApiTokenPrincipal principal) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(AUTH_METHOD, "api_token");
+        attributes.put(API_TOKEN_ID, principal.token().id().toString());
+        if (principal.token().workspaceId() != null) {
+            attributes.put(WORKSPACE_SCOPE, principal.token().workspaceId().toString());
+        }
+        return Authentication.build(principal.user().id().toString(), List.of(), attributes);
+    }
+
+    private static Optional<UUID> uuid(Map<String, Object> attributes, String key) {
+        Object value = attributes.get(key);
+        return value == null ? Optional.empty() : Optional.of(UUID.fromString(value.toString()));
     }
 }

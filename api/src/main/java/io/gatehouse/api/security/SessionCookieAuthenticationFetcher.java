@@ -44,7 +44,7 @@ final class SessionCookieAuthenticationFetcher implements AuthenticationFetcher<
         if (secret.isEmpty()) {
             return Publishers.empty();
         }
-        return Mono.fromCallable(() -> sessions.authenticate(secret.get()).map(Caller::authentication).orElse(null))
+        return Mono.fromCallable(() -> sessions.authenticate(secret.get()).map(Caller::fromSession).orElse(null))
                 .subscribeOn(blocking);
     }
 }

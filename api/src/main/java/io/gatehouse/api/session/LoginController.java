@@ -6,6 +6,7 @@ import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.SessionCookies;
+import io.gatehouse.api.token.AuthenticationProblems;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
@@ -99,7 +100,7 @@ class LoginController {
                     : HttpResponse.ok(new LoginResponse(UserResponse.of(loggedIn.user())));
             return cookies.set(response, loggedIn.secret());
         }
-        return failure((AuthenticationFailure) outcome);
+        return AuthenticationProblems.of((AuthenticationFailure) outcome);
     }
 
     @Post("/logout")
@@ -133,16 +134,6 @@ class LoginController {
     HttpResponse<?> bump(Authentication authentication) {
         Caller caller = Caller.of(authentication);
         return HttpResponse.ok(new BumpResponse(sessions.bump(caller.userId(), caller.sessionId().orElse(null))));
-    }
-
-    static HttpResponse<?> failure(AuthenticationFailure failure) {
-        if (failure instanceof AuthenticationFailure.Throttled throttled) {
-            return Problems.throttled(throttled.retryAfter());
-        }
-        String detail = failure instanceof AuthenticationFailure.Suspended
-                ? "this account is suspended"
-                : "the email or password is wrong";
-        return Problems.response(failure.code(), detail);
     }
 
     private static MutableHttpResponse<?> found(String target) {

@@ -6,9 +6,12 @@ import io.gatehouse.domain.model.ThrottlePolicy;
 import io.gatehouse.domain.port.in.AccountUseCase;
 import io.gatehouse.domain.port.in.AdministerUsersUseCase;
 import io.gatehouse.domain.port.in.AuthenticateSessionUseCase;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase;
 import io.gatehouse.domain.port.in.ManageSessionsUseCase;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase;
 import io.gatehouse.domain.port.in.SignUpUseCase;
+import io.gatehouse.domain.port.out.ApiTokens;
+import io.gatehouse.domain.port.out.DeveloperApiKeys;
 import io.gatehouse.domain.port.out.LoginFailures;
 import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.PasswordHasher;
@@ -78,8 +81,14 @@ class AccountServicesFactory {
     }
 
     @Singleton
-    AdministerUsersUseCase administerUsers(Users users, Sessions sessions, Transactions transactions, Clock clock) {
-        return new UserAdministrationService(users, sessions, transactions, clock);
+    CheckCredentialsUseCase checkCredentials(PasswordAuthenticator authenticator) {
+        return authenticator;
+    }
+
+    @Singleton
+    AdministerUsersUseCase administerUsers(Users users, Sessions sessions, ApiTokens apiTokens, DeveloperApiKeys developerApiKeys,
+                                           Transactions transactions, Clock clock) {
+        return new UserAdministrationService(users, sessions, apiTokens, developerApiKeys, transactions, clock);
     }
 
     @Singleton

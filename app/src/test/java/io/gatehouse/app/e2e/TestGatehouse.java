@@ -47,6 +47,9 @@ public final class TestGatehouse implements AutoCloseable {
         properties.put("gatehouse.public-url", ORIGIN);
         properties.put("gatehouse.password.argon2.memory-kib", 1024);
         properties.put("gatehouse.password.argon2.iterations", 1);
+        byte[] masterKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(masterKey);
+        properties.put("gatehouse.master-key", Base64.getEncoder().encodeToString(masterKey));
         properties.putAll(overrides);
         return new TestGatehouse(ApplicationContext.run(EmbeddedServer.class, properties));
     }

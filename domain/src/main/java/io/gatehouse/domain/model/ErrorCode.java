@@ -22,6 +22,8 @@ public enum ErrorCode {
     NOT_FOUND("not_found"),
     METHOD_NOT_ALLOWED("method_not_allowed"),
     USER_NOT_FOUND("user_not_found"),
+    INVALID_TOKEN("invalid_token"),
+    VERSION_CONFLICT("version_conflict"),
     SERVICE_UNAVAILABLE("service_unavailable"),
     INTERNAL_ERROR("internal_error");
 

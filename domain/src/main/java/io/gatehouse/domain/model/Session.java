@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A browser login. The cookie carries a {@link SecretToken}; the session stores only its hash.
+ * A login: a browser session, whose cookie carries a {@link SecretToken} of which only the hash is
+ * stored, or a token family (JWT grant, developer sign-in) with no cookie, whose {@code tokenHash}
+ * is null and whose id is the {@code sid} of every token issued from it.
  * A session ends at {@code expiresAt} (absolute lifetime) or after the idle timeout measured from
  * {@code lastSeenAt}, whichever comes first (OWASP Session Management: both timeouts).
  */
@@ -25,7 +27,6 @@ public record Session(
     public Session {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(tokenHash, "tokenHash");
         Objects.requireNonNull(authMethod, "authMethod");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastSeenAt, "lastSeenAt");
@@ -33,6 +34,10 @@ public record Session(
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT_LENGTH);
         }
+    }
+
+    public Session touchedAt(Instant at) {
+        return new Session(id, userId, tokenHash, authMethod, createdAt, at, expiresAt, ip, userAgent);
     }
 
     /** When this session stops being usable if it sees no further activity. */

@@ -48,13 +48,12 @@ public final class AccountService implements AccountUseCase {
         if (user.isEmpty()) {
             return new PasswordChangeRejected(ErrorCode.UNAUTHENTICATED, null, "the account no longer exists");
         }
-        PasswordAuthenticator.Result check = authenticator.authenticate(user.get().email().value(),
-                command.currentPassword(), command.client());
-        if (check instanceof PasswordAuthenticator.Failed failed) {
-            if (failed.failure() instanceof AuthenticationFailure.Throttled throttled) {
+        var check = authenticator.check(user.get().email().value(), command.currentPassword(), command.client());
+        if (check instanceof AuthenticationFailure failure) {
+            if (failure instanceof AuthenticationFailure.Throttled throttled) {
                 return new PasswordChangeThrottled(throttled.retryAfter());
             }
-            return new PasswordChangeRejected(failed.failure().code(), "current_password", "the current password is wrong");
+            return new PasswordChangeRejected(failure.code(), "current_password", "the current password is wrong");
         }
         Optional<String> weakness = passwordPolicy.weakness(command.newPassword(), user.get().email());
         if (weakness.isPresent()) {

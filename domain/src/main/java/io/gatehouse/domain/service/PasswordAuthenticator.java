@@ -5,6 +5,7 @@ import io.gatehouse.domain.model.PasswordHash;
 import io.gatehouse.domain.model.PasswordPolicy;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase;
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.out.PasswordHasher;
 import io.gatehouse.domain.port.out.Users;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * not reveal which emails have accounts (OWASP Authentication Cheat Sheet, "Authentication and
  * Error Messages"). Suspension is only reported after the right password, for the same reason.
  */
-public final class PasswordAuthenticator {
+public final class PasswordAuthenticator implements CheckCredentialsUseCase {
 
     private final Users users;
     private final PasswordHasher hasher;
@@ -35,20 +36,12 @@ public final class PasswordAuthenticator {
         this.throttle = throttle;
     }
 
-    public sealed interface Result permits Authenticated, Failed {
-    }
-
-    public record Authenticated(User user) implements Result {
-    }
-
-    public record Failed(AuthenticationFailure failure) implements Result {
-    }
-
-    public Result authenticate(String rawEmail, String password, ClientInfo client) {
+    @Override
+    public CredentialsOutcome check(String rawEmail, String password, ClientInfo client) {
         String accountKey = LoginThrottle.accountKey(rawEmail);
         Optional<Duration> wait = throttle.retryAfter(accountKey, client.ip());
         if (wait.isPresent()) {
-            return new Failed(new AuthenticationFailure.Throttled(wait.get()));
+            return new AuthenticationFailure.Throttled(wait.get());
         }
         Optional<User> user = Email.parse(rawEmail).flatMap(users::findByEmail);
         Optional<PasswordHash> stored = user.flatMap(User::password);
@@ -62,11 +55,11 @@ public final class PasswordAuthenticator {
         }
         if (!matches) {
             throttle.recordFailure(accountKey, client.ip());
-            return new Failed(new AuthenticationFailure.InvalidCredentials());
+            return new AuthenticationFailure.InvalidCredentials();
         }
         User found = user.get();
         if (!found.isActive()) {
-            return new Failed(new AuthenticationFailure.Suspended());
+            return new AuthenticationFailure.Suspended();
         }
         throttle.recordSuccess(accountKey, client.ip());
         if (hasher.needsRehash(stored.get())) {
@@ -75,7 +68,7 @@ public final class PasswordAuthenticator {
             users.updatePasswordHash(found.id(), upgraded);
             found = found.withPasswordHash(upgraded);
         }
-        return new Authenticated(found);
+        return new CredentialsValid(found);
     }
 
     private PasswordHash dummyHash() {

@@ -1,6 +1,9 @@
 package io.gatehouse.domain.service;
 
 import io.gatehouse.domain.model.AuthMethod;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase;
 
 public final class PasswordLoginService implements PasswordLoginUseCase {
@@ -15,10 +18,10 @@ public final class PasswordLoginService implements PasswordLoginUseCase {
 
     @Override
     public LoginOutcome login(PasswordLoginCommand command) {
-        PasswordAuthenticator.Result result = authenticator.authenticate(command.email(), command.password(), command.client());
-        if (result instanceof PasswordAuthenticator.Authenticated ok) {
+        CredentialsOutcome result = authenticator.check(command.email(), command.password(), command.client());
+        if (result instanceof CredentialsValid ok) {
             return sessionIssuer.open(ok.user(), AuthMethod.PASSWORD, command.client());
         }
-        return ((PasswordAuthenticator.Failed) result).failure();
+        return (AuthenticationFailure) result;
     }
 }

@@ -48,8 +48,7 @@ public final class SessionAuthenticationService implements AuthenticateSessionUs
         }
         if (session.needsTouchAt(now, policy)) {
             sessions.touch(session.id(), now);
-            session = new Session(session.id(), session.userId(), session.tokenHash(), session.authMethod(),
-                    session.createdAt(), now, session.expiresAt(), session.ip(), session.userAgent());
+            session = session.touchedAt(now);
         }
         return Optional.of(new SessionPrincipal(user.get(), session));
     }

@@ -31,13 +31,24 @@ public final class SessionIssuer {
         this.clock = clock;
     }
 
+    /** A browser session: the returned secret goes into the cookie. */
     public LoggedIn open(User user, AuthMethod method, ClientInfo client) {
-        Instant now = clock.instant();
         SecretToken secret = SecretToken.generate(random);
-        Session session = new Session(SessionId.random(), user.id(), secret.hash(), method, now, now,
+        Session session = start(user, method, client, secret.hash());
+        return new LoggedIn(user.withLastLoginAt(session.createdAt()), session, secret);
+    }
+
+    /** A token family without a cookie: its id becomes the {@code sid} of the tokens issued from it. */
+    public Session openTokenFamily(User user, AuthMethod method, ClientInfo client) {
+        return start(user, method, client, null);
+    }
+
+    private Session start(User user, AuthMethod method, ClientInfo client, SecretToken.TokenHash cookieHash) {
+        Instant now = clock.instant();
+        Session session = new Session(SessionId.random(), user.id(), cookieHash, method, now, now,
                 now.plus(policy.absoluteLifetime()), client.ip(), client.userAgent());
         sessions.insert(session);
         users.updateLastLoginAt(user.id(), now);
-        return new LoggedIn(user.withLastLoginAt(now), session, secret);
+        return session;
     }
 }

@@ -5,6 +5,8 @@ import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.UserStatus;
 import io.gatehouse.domain.port.in.AdministerUsersUseCase;
+import io.gatehouse.domain.port.out.ApiTokens;
+import io.gatehouse.domain.port.out.DeveloperApiKeys;
 import io.gatehouse.domain.port.out.Sessions;
 import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.Users;
@@ -15,12 +17,17 @@ public final class UserAdministrationService implements AdministerUsersUseCase {
 
     private final Users users;
     private final Sessions sessions;
+    private final ApiTokens apiTokens;
+    private final DeveloperApiKeys developerApiKeys;
     private final Transactions transactions;
     private final Clock clock;
 
-    public UserAdministrationService(Users users, Sessions sessions, Transactions transactions, Clock clock) {
+    public UserAdministrationService(Users users, Sessions sessions, ApiTokens apiTokens, DeveloperApiKeys developerApiKeys,
+                                     Transactions transactions, Clock clock) {
         this.users = users;
         this.sessions = sessions;
+        this.apiTokens = apiTokens;
+        this.developerApiKeys = developerApiKeys;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -38,7 +45,11 @@ public final class UserAdministrationService implements AdministerUsersUseCase {
         transactions.inTransaction(() -> {
             users.updateStatus(target, status);
             if (status == UserStatus.SUSPENDED) {
+                // Revoke every credential at once: sessions (and with them JWT families and refresh
+                // tokens), API tokens, and the developer API key.
                 sessions.revokeAll(target, clock.instant());
+                apiTokens.disableAll(target, clock.instant());
+                developerApiKeys.deleteForUser(target);
             }
         });
         return new StatusChanged(user.get().withStatus(status));

@@ -36,8 +36,13 @@ public final class InMemorySessions implements Sessions {
     @Override
     public Optional<Session> findUnrevokedByTokenHash(TokenHash tokenHash) {
         return sessions.values().stream()
-                .filter(session -> session.tokenHash().equals(tokenHash) && !revoked.contains(session.id()))
+                .filter(session -> tokenHash.equals(session.tokenHash()) && !revoked.contains(session.id()))
                 .findFirst();
+    }
+
+    @Override
+    public Optional<Session> findUnrevokedById(SessionId id) {
+        return Optional.ofNullable(sessions.get(id)).filter(session -> !revoked.contains(id));
     }
 
     @Override
@@ -51,8 +56,7 @@ public final class InMemorySessions implements Sessions {
     @Override
     public void touch(SessionId id, Instant at) {
         touches++;
-        sessions.computeIfPresent(id, (key, s) -> new Session(s.id(), s.userId(), s.tokenHash(), s.authMethod(), s.createdAt(),
-                at, s.expiresAt(), s.ip(), s.userAgent()));
+        sessions.computeIfPresent(id, (key, session) -> session.touchedAt(at));
     }
 
     @Override

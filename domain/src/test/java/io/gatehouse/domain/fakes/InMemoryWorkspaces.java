@@ -33,6 +33,12 @@ public final class InMemoryWorkspaces implements Workspaces, Memberships {
                 .map(m -> new WorkspaceRole(workspaces.get(m.workspaceId()), m.role())).toList();
     }
 
+    @Override
+    public java.util.Optional<io.gatehouse.domain.model.Role> roleOf(WorkspaceId workspaceId, UserId userId) {
+        return memberships.stream().filter(m -> m.workspaceId().equals(workspaceId) && m.userId().equals(userId))
+                .map(Membership::role).findFirst();
+    }
+
     public int workspaceCount() {
         return workspaces.size();
     }

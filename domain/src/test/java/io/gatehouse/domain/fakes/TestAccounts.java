@@ -3,14 +3,18 @@ package io.gatehouse.domain.fakes;
 import io.gatehouse.domain.model.PasswordPolicy;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.ThrottlePolicy;
+import io.gatehouse.domain.model.TokenPolicy;
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.service.AccountService;
+import io.gatehouse.domain.service.ApiTokenService;
+import io.gatehouse.domain.service.DeveloperApiAccessService;
 import io.gatehouse.domain.service.LoginThrottle;
 import io.gatehouse.domain.service.PasswordAuthenticator;
 import io.gatehouse.domain.service.SessionAuthenticationService;
 import io.gatehouse.domain.service.SessionIssuer;
 import io.gatehouse.domain.service.SessionManagementService;
 import io.gatehouse.domain.service.SignUpService;
+import io.gatehouse.domain.service.TokenService;
 import io.gatehouse.domain.service.UserAdministrationService;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -40,5 +44,16 @@ public final class TestAccounts {
     public final SessionManagementService sessionManagement = new SessionManagementService(sessions, users, SESSIONS, clock);
     public final AccountService accounts = new AccountService(users, workspaces, sessions, authenticator, hasher,
             PasswordPolicy.DEFAULT, transactions, clock);
-    public final UserAdministrationService administration = new UserAdministrationService(users, sessions, transactions, clock);
+    public final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec(clock);
+    public final TokenService tokens = new TokenService(authenticator, issuer, sessions, users, refreshTokens, codec,
+            new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15)), SESSIONS, new SecureRandom(), clock);
+    public final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
+    public final InMemoryDeveloperApiKeys developerApiKeys = new InMemoryDeveloperApiKeys();
+    public final UserAdministrationService administration = new UserAdministrationService(users, sessions, apiTokens,
+            developerApiKeys, transactions, clock);
+    public final ApiTokenService apiTokenService = new ApiTokenService(apiTokens, users, workspaces, transactions,
+            new SecureRandom(), clock);
+    public final DeveloperApiAccessService developerAccess = new DeveloperApiAccessService(developerApiKeys, users, throttle,
+            issuer, tokens, new SecureRandom(), clock);
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.domain.fakes.TestAccounts;
 import io.gatehouse.domain.model.UserStatus;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.gatehouse.domain.port.in.SignUpUseCase.SignUpCommand;
 import io.gatehouse.domain.port.in.SignUpUseCase.SignedUp;
 import java.time.Duration;
@@ -24,14 +26,14 @@ class PasswordAuthenticatorTest {
 
     @Test
     void authenticateWithRightPasswordThenAuthenticated() {
-        var result = accounts.authenticator.authenticate("ALICE@example.com", PASSWORD, TestAccounts.HOME);
+        var result = accounts.authenticator.check("ALICE@example.com", PASSWORD, TestAccounts.HOME);
 
-        assertThat(result).isInstanceOf(PasswordAuthenticator.Authenticated.class);
+        assertThat(result).isInstanceOf(CredentialsValid.class);
     }
 
     @Test
     void authenticateWhenPasswordWrongThenInvalidCredentials() {
-        var result = accounts.authenticator.authenticate("alice@example.com", "wrong password!!", TestAccounts.HOME);
+        var result = accounts.authenticator.check("alice@example.com", "wrong password!!", TestAccounts.HOME);
 
         assertThat(failure(result)).isInstanceOf(AuthenticationFailure.InvalidCredentials.class);
     }
@@ -39,9 +41,9 @@ class PasswordAuthenticatorTest {
     @Test
     void authenticateWhenEmailUnknownThenSameAnswerAfterSameWork() {
         int before = accounts.hasher.verifications();
-        var unknown = accounts.authenticator.authenticate("nobody@example.com", PASSWORD, TestAccounts.HOME);
+        var unknown = accounts.authenticator.check("nobody@example.com", PASSWORD, TestAccounts.HOME);
         int afterUnknown = accounts.hasher.verifications();
-        var wrong = accounts.authenticator.authenticate("alice@example.com", "wrong password!!", TestAccounts.HOME);
+        var wrong = accounts.authenticator.check("alice@example.com", "wrong password!!", TestAccounts.HOME);
 
         assertThat(failure(unknown)).isEqualTo(failure(wrong));
         assertThat(afterUnknown - before).as("a dummy hash is verified for an unknown email").isEqualTo(1);
@@ -52,21 +54,21 @@ class PasswordAuthenticatorTest {
     void authenticateWhenSuspendedThenSuspendedOnlyWithRightPassword() {
         accounts.users.updateStatus(alice.user().id(), UserStatus.SUSPENDED);
 
-        assertThat(failure(accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME)))
+        assertThat(failure(accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME)))
                 .isInstanceOf(AuthenticationFailure.Suspended.class);
-        assertThat(failure(accounts.authenticator.authenticate("alice@example.com", "wrong password!!", TestAccounts.HOME)))
+        assertThat(failure(accounts.authenticator.check("alice@example.com", "wrong password!!", TestAccounts.HOME)))
                 .isInstanceOf(AuthenticationFailure.InvalidCredentials.class);
     }
 
     @Test
     void authenticateAfterTooManyFailuresForEmailThenThrottledEvenWithRightPassword() {
         for (int i = 0; i < TestAccounts.THROTTLE.maxFailuresPerEmail(); i++) {
-            accounts.authenticator.authenticate("alice@example.com", "wrong password!!", TestAccounts.HOME);
+            accounts.authenticator.check("alice@example.com", "wrong password!!", TestAccounts.HOME);
             accounts.clock.advance(Duration.ofMinutes(1));
         }
         int verifications = accounts.hasher.verifications();
 
-        var result = accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME);
+        var result = accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME);
 
         AuthenticationFailure.Throttled throttled = (AuthenticationFailure.Throttled) failure(result);
         // The oldest of the three failures was 3 minutes ago; it leaves the 15-minute window in 12.
@@ -76,40 +78,40 @@ class PasswordAuthenticatorTest {
 
     @Test
     void throttleCountsAcrossClientsAndLiftsWhenFailuresLeaveTheWindow() {
-        accounts.authenticator.authenticate("alice@example.com", "wrong 1 password", TestAccounts.HOME);
-        accounts.authenticator.authenticate("alice@example.com", "wrong 2 password", TestAccounts.ELSEWHERE);
-        accounts.authenticator.authenticate("alice@example.com", "wrong 3 password", TestAccounts.ELSEWHERE);
+        accounts.authenticator.check("alice@example.com", "wrong 1 password", TestAccounts.HOME);
+        accounts.authenticator.check("alice@example.com", "wrong 2 password", TestAccounts.ELSEWHERE);
+        accounts.authenticator.check("alice@example.com", "wrong 3 password", TestAccounts.ELSEWHERE);
 
-        assertThat(failure(accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME)))
+        assertThat(failure(accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME)))
                 .isInstanceOf(AuthenticationFailure.Throttled.class);
 
         accounts.clock.advance(TestAccounts.THROTTLE.window().plusSeconds(1));
-        assertThat(accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME))
-                .isInstanceOf(PasswordAuthenticator.Authenticated.class);
+        assertThat(accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME))
+                .isInstanceOf(CredentialsValid.class);
     }
 
     @Test
     void throttlePerClientIpCoversManyDifferentEmails() {
         for (int i = 0; i < TestAccounts.THROTTLE.maxFailuresPerIp(); i++) {
-            accounts.authenticator.authenticate("victim" + i + "@example.com", "guess password 1", TestAccounts.ELSEWHERE);
+            accounts.authenticator.check("victim" + i + "@example.com", "guess password 1", TestAccounts.ELSEWHERE);
         }
 
-        assertThat(failure(accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.ELSEWHERE)))
+        assertThat(failure(accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.ELSEWHERE)))
                 .isInstanceOf(AuthenticationFailure.Throttled.class);
-        assertThat(accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME))
-                .as("another client is not affected").isInstanceOf(PasswordAuthenticator.Authenticated.class);
+        assertThat(accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME))
+                .as("another client is not affected").isInstanceOf(CredentialsValid.class);
     }
 
     @Test
     void successClearsOnlyThisClientsFailuresOnThisAccount() {
-        accounts.authenticator.authenticate("alice@example.com", "attacker guess 1", TestAccounts.ELSEWHERE);
-        accounts.authenticator.authenticate("alice@example.com", "attacker guess 2", TestAccounts.ELSEWHERE);
-        accounts.authenticator.authenticate("alice@example.com", "my own typo!!!", TestAccounts.HOME);
-        accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME);
+        accounts.authenticator.check("alice@example.com", "attacker guess 1", TestAccounts.ELSEWHERE);
+        accounts.authenticator.check("alice@example.com", "attacker guess 2", TestAccounts.ELSEWHERE);
+        accounts.authenticator.check("alice@example.com", "my own typo!!!", TestAccounts.HOME);
+        accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME);
 
         // The attacker's two failures still count: one more makes three and locks the account again.
-        accounts.authenticator.authenticate("alice@example.com", "attacker guess 3", TestAccounts.ELSEWHERE);
-        assertThat(failure(accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME)))
+        accounts.authenticator.check("alice@example.com", "attacker guess 3", TestAccounts.ELSEWHERE);
+        assertThat(failure(accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME)))
                 .isInstanceOf(AuthenticationFailure.Throttled.class);
     }
 
@@ -117,12 +119,12 @@ class PasswordAuthenticatorTest {
     void authenticateWhenStoredHashWeakerThanConfiguredThenUpgradesIt() {
         accounts.hasher.raiseCostTo(3);
 
-        accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME);
+        accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME);
 
         var stored = accounts.users.findById(alice.user().id()).orElseThrow().passwordHash();
         assertThat(accounts.hasher.needsRehash(stored)).isFalse();
-        assertThat(accounts.authenticator.authenticate("alice@example.com", PASSWORD, TestAccounts.HOME))
-                .isInstanceOf(PasswordAuthenticator.Authenticated.class);
+        assertThat(accounts.authenticator.check("alice@example.com", PASSWORD, TestAccounts.HOME))
+                .isInstanceOf(CredentialsValid.class);
     }
 
     @Test
@@ -131,12 +133,12 @@ class PasswordAuthenticatorTest {
                 accounts.clock.instant());
         accounts.users.insertIfEmailFree(user);
 
-        assertThat(failure(accounts.authenticator.authenticate("sso@example.com", "", TestAccounts.HOME)))
+        assertThat(failure(accounts.authenticator.check("sso@example.com", "", TestAccounts.HOME)))
                 .isInstanceOf(AuthenticationFailure.InvalidCredentials.class);
     }
 
-    private static AuthenticationFailure failure(PasswordAuthenticator.Result result) {
-        assertThat(result).isInstanceOf(PasswordAuthenticator.Failed.class);
-        return ((PasswordAuthenticator.Failed) result).failure();
+    private static AuthenticationFailure failure(CredentialsOutcome result) {
+        assertThat(result).isInstanceOf(AuthenticationFailure.class);
+        return (AuthenticationFailure) result;
     }
 }

@@ -145,8 +145,8 @@ class SessionServicesTest {
         assertThat(outcome).isInstanceOf(PasswordChanged.class);
         assertThat(accounts.sessionAuthentication.authenticate(current.secret().value())).isPresent();
         assertThat(accounts.sessionAuthentication.authenticate(other.secret().value())).isEmpty();
-        assertThat(accounts.authenticator.authenticate("alice@example.com", "a brand new passphrase", TestAccounts.HOME))
-                .isInstanceOf(PasswordAuthenticator.Authenticated.class);
+        assertThat(accounts.authenticator.check("alice@example.com", "a brand new passphrase", TestAccounts.HOME))
+                .isInstanceOf(io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid.class);
     }
 
     @Test

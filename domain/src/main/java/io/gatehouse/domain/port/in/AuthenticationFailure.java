@@ -4,7 +4,7 @@ import io.gatehouse.domain.model.ErrorCode;
 import java.time.Duration;
 
 /** Why a password (or API secret) authentication did not succeed. */
-public sealed interface AuthenticationFailure extends PasswordLoginUseCase.LoginOutcome {
+public sealed interface AuthenticationFailure extends PasswordLoginUseCase.LoginOutcome, CheckCredentialsUseCase.CredentialsOutcome {
 
     ErrorCode code();
 

@@ -18,6 +18,8 @@ public interface Sessions {
 
     Optional<Session> findUnrevokedByTokenHash(TokenHash tokenHash);
 
+    Optional<Session> findUnrevokedById(SessionId id);
+
     /** Unrevoked sessions of the user whose absolute lifetime has not ended, newest first. */
     List<Session> listUnrevoked(UserId userId, Instant now);
 

@@ -1,0 +1,94 @@
+package io.gatehouse.api.token;
+
+import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
+import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase.GeneratedApiAccess;
+import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
+import io.gatehouse.domain.port.in.TokenUseCase.TokenRefused;
+import io.gatehouse.domain.port.in.TokenUseCase.TokensIssued;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@Controller("/api/v1/developer")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Developer API key")
+class DeveloperController {
+
+    private final DeveloperApiAccessUseCase access;
+    private final ClientInfoResolver clients;
+
+    DeveloperController(DeveloperApiAccessUseCase access, ClientInfoResolver clients) {
+        this.access = access;
+        this.clients = clients;
+    }
+
+    @Serdeable
+    record ApiAccess(String apiKey, String apiSecret) {
+        @Override
+        public String toString() {
+            return "ApiAccess[apiKey=" + apiKey + ", apiSecret=redacted]";
+        }
+    }
+
+    @Serdeable
+    record ApiKeyView(@Nullable String apiKey) {
+    }
+
+    @Serdeable
+    record SignIn(@NotNull @Size(max = 512) String apiKey, @NotNull @Size(max = 512) String apiSecret) {
+        @Override
+        public String toString() {
+            return "SignIn[apiKey=" + apiKey + ", apiSecret=redacted]";
+        }
+    }
+
+    @Serdeable
+    record SignedIn(String token) {
+    }
+
+    @Post("/api-access")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Generate the caller's API key and secret; the previous pair stops working at once")
+    HttpResponse<ApiAccess> generate(Authentication authentication) {
+        GeneratedApiAccess generated = access.generate(Caller.of(authentication).userId());
+        return HttpResponse.created(new ApiAccess(generated.apiKey(), generated.apiSecret()));
+    }
+
+    @Get("/api-access")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "The caller's API key (never the secret), or null")
+    ApiKeyView current(Authentication authentication) {
+        return new ApiKeyView(access.currentApiKey(Caller.of(authentication).userId()).orElse(null));
+    }
+
+    @Post("/sign-in")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "Exchange an API key and secret for an access JWT (amr api_key)")
+    HttpResponse<?> signIn(HttpRequest<?> http, @Valid @Body SignIn request) {
+        TokenOutcome outcome = access.signIn(request.apiKey(), request.apiSecret(), clients.resolve(http));
+        if (outcome instanceof TokensIssued issued) {
+            return HttpResponse.ok(new SignedIn(issued.accessToken()));
+        }
+        AuthenticationFailure failure = outcome instanceof TokenRefused refused
+                ? refused.failure() : new AuthenticationFailure.InvalidCredentials();
+        return AuthenticationProblems.of(failure);
+    }
+}

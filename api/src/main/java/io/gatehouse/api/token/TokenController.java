@@ -1,0 +1,111 @@
+package io.gatehouse.api.token;
+
+import io.gatehouse.api.problem.Problems;
+import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.domain.model.AccessTokenClaims;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.TokenUseCase;
+import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
+import io.gatehouse.domain.port.in.TokenUseCase.TokenRefused;
+import io.gatehouse.domain.port.in.TokenUseCase.TokensIssued;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+
+@Controller("/api/v1/auth/jwt")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Tokens")
+class TokenController {
+
+    private final TokenUseCase tokens;
+    private final ClientInfoResolver clients;
+
+    TokenController(TokenUseCase tokens, ClientInfoResolver clients) {
+        this.tokens = tokens;
+        this.clients = clients;
+    }
+
+    @Serdeable
+    record PasswordGrant(@NotNull @Size(max = 320) String username, @NotNull @Size(max = 4096) String password) {
+        @Override
+        public String toString() {
+            return "PasswordGrant[username=" + username + ", password=redacted]";
+        }
+    }
+
+    @Serdeable
+    record RefreshRequest(@NotNull @Size(max = 512) String refresh) {
+        @Override
+        public String toString() {
+            return "RefreshRequest[redacted]";
+        }
+    }
+
+    @Serdeable
+    record VerifyRequest(@NotNull @Size(max = 8192) String token) {
+        @Override
+        public String toString() {
+            return "VerifyRequest[redacted]";
+        }
+    }
+
+    @Serdeable
+    record TokenPair(String access, String refresh, String tokenType, long expiresIn) {
+    }
+
+    @Serdeable
+    record Verified(boolean valid, String sub, long exp) {
+    }
+
+    @Post
+    @Operation(summary = "Exchange email (as username) and password for an access JWT and a refresh token")
+    HttpResponse<?> obtain(HttpRequest<?> http, @Valid @Body PasswordGrant grant) {
+        return respond(tokens.grantWithPassword(grant.username(), grant.password(), clients.resolve(http)));
+    }
+
+    @Post("/refresh")
+    @Operation(summary = "Rotate a refresh token; presenting a used one revokes its whole family")
+    HttpResponse<?> refresh(HttpRequest<?> http, @Valid @Body RefreshRequest request) {
+        return respond(tokens.refresh(request.refresh(), clients.resolve(http)));
+    }
+
+    @Post("/verify")
+    @Operation(summary = "Check an access JWT: signature, issuer, audience, expiry, and that its family is not revoked")
+    HttpResponse<?> verify(@Valid @Body VerifyRequest request) {
+        Optional<AccessTokenClaims> claims = tokens.verify(request.token());
+        if (claims.isEmpty()) {
+            return invalidToken();
+        }
+        return HttpResponse.ok(new Verified(true, claims.get().subject().toString(), claims.get().expiresAt().getEpochSecond()));
+    }
+
+    private static HttpResponse<?> respond(TokenOutcome outcome) {
+        if (outcome instanceof TokensIssued issued) {
+            return HttpResponse.created(new TokenPair(issued.accessToken(), issued.refreshToken(), "Bearer",
+                    issued.expiresIn().toSeconds()));
+        }
+        if (outcome instanceof TokenRefused refused) {
+            return AuthenticationProblems.of(refused.failure());
+        }
+        return invalidToken();
+    }
+
+    private static HttpResponse<?> invalidToken() {
+        return Problems.response(ErrorCode.INVALID_TOKEN, "the token is invalid, expired or revoked");
+    }
+}

@@ -1,0 +1,24 @@
+package io.gatehouse.app.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * {@code GATEHOUSE_JWT_ACCESS_TOKEN_LIFETIME}, {@code GATEHOUSE_JWT_AUDIENCE},
+ * {@code GATEHOUSE_JWT_KEY_ROTATION_INTERVAL}, {@code GATEHOUSE_JWT_KEY_OVERLAP}. The overlap must
+ * exceed the access-token lifetime, so no token outlives the key that verifies it.
+ */
+@ConfigurationProperties("gatehouse.jwt")
+public record JwtProperties(
+        @Bindable(defaultValue = "15m") Duration accessTokenLifetime,
+        @Bindable(defaultValue = "gatehouse") String audience,
+        @Bindable(defaultValue = "30d") Duration keyRotationInterval,
+        @Bindable(defaultValue = "1d") Duration keyOverlap) {
+
+    public JwtProperties {
+        if (keyOverlap.compareTo(accessTokenLifetime) <= 0) {
+            throw new IllegalArgumentException("gatehouse.jwt.key-overlap must be longer than the access token lifetime");
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.gatehouse.app.crypto;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.gatehouse.domain.model.AccessTokenClaims;
+import io.gatehouse.domain.model.PublicSigningKey;
+import io.gatehouse.domain.model.SessionId;
+import io.gatehouse.domain.model.TokenPolicy;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.port.out.AccessTokenCodec;
+import io.gatehouse.domain.port.out.SigningKeyRotation;
+import io.gatehouse.domain.port.out.SigningKeys;
+import io.gatehouse.domain.port.out.SigningKeys.StoredSigningKey;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * RS256 access tokens (RFC 7515/7518) signed with keys kept in the database, so every node signs
+ * and verifies with the same set. RS256 because verification, which happens on every request, is
+ * far cheaper than ECDSA's. The newest unretired key signs; retired keys still verify, and stay in
+ * the JWKS, for an overlap that must exceed the access-token lifetime, then disappear.
+ *
+ * <p>Verification is Nimbus's {@link DefaultJWTProcessor}: only RS256 is accepted (so {@code alg:
+ * none} and HS256-with-the-public-key confusion fail), the key is chosen by {@code kid} among our
+ * own keys only, {@code typ} must be JWT, and {@code iss}, {@code aud}, {@code exp} are enforced
+ * with a small clock skew. Keys are loaded lazily, reloaded periodically and on an unknown kid, so
+ * a rotation on another node is seen here within a minute.
+ */
+public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRotation {
+
+    static final String ALGORITHM = "RS256";
+    private static final int RSA_BITS = 2048;
+    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(60);
+    private static final Duration UNKNOWN_KID_RELOAD_BACKOFF = Duration.ofSeconds(5);
+    private static final int CLOCK_SKEW_SECONDS = 30;
+
+    private final SigningKeys store;
+    private final MasterKey masterKey;
+    private final TokenPolicy policy;
+    private final Duration overlap;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    /** The keys as of one load, with a processor over exactly the verification keys. */
+    private record Snapshot(RSAKey signer, JWKSet published, DefaultJWTProcessor<SecurityContext> processor, Instant loadedAt) {
+    }
+
+    public JwtSigningKeyRing(SigningKeys store, MasterKey masterKey, TokenPolicy policy, Duration overlap, Clock clock) {
+        this.store = store;
+        this.masterKey = masterKey;
+        this.policy = policy;
+        this.overlap = overlap;
+        this.clock = clock;
+    }
+
+    @Override
+    public String sign(AccessTokenClaims claims) {
+        RSAKey signer = current().signer();
+        JWTClaimsSet body = new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .subject(claims.subject().toString())
+                .audience(claims.audience())
+                .issueTime(Date.from(claims.issuedAt()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .jwtID(claims.tokenId())
+                .claim("sid", claims.sessionId().toString())
+                .claim("amr", claims.authenticationMethods())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).type(JOSEObjectType.JWT).build(), body);
+        try {
+            jwt.sign(new RSASSASigner(signer));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("RS256 signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public Optional<AccessTokenClaims> verify(String token) {
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token);
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+        Snapshot keys = current();
+        String kid = jwt.getHeader().getKeyID();
+        if (kid != null && keys.published().getKeyByKeyId(kid) == null) {
+            keys = reloadForUnknownKid(keys);
+        }
+        try {
+            return Optional.of(toClaims(keys.processor().process(jwt, null)));
+        } catch (BadJOSEException | JOSEException | RuntimeException | ParseException rejected) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<PublicSigningKey> publishedKeys() {
+        return current().published().getKeys().stream()
+                .map(jwk -> (RSAKey) jwk)
+                .map(rsa -> new PublicSigningKey(rsa.getKeyID(), ALGORITHM, rsa.getModulus().toString(), rsa.getPublicExponent().toString()))
+                .toList();
+    }
+
+    /** Makes a new signing key current; the previous ones verify for the overlap. Returns the new kid. */
+    @Override
+    public synchronized String rotate() {
+        String kid = generateAndStore();
+        store.retireAllExcept(kid, clock.instant());
+        snapshot = load();
+        return kid;
+    }
+
+    /** Rotates when the current key is older than {@code maxAge}, and forgets keys long past their overlap. */
+    public synchronized void maintain(Duration maxAge) {
+        Instant now = clock.instant();
+        Optional<StoredSigningKey> newest = store.all().stream().filter(key -> key.retiredAt() == null).findFirst();
+        if (newest.isPresent() && newest.get().createdAt().plus(maxAge).isBefore(now)) {
+            rotate();
+        }
+        store.deleteRetiredBefore(now.minus(overlap).minus(Duration.ofDays(1)));
+    }
+
+    private Snapshot current() {
+        Snapshot keys = snapshot;
+        if (keys == null || keys.loadedAt().plus(RELOAD_INTERVAL).isBefore(clock.instant())) {
+            synchronized (this) {
+                keys = snapshot;
+                if (keys == null || keys.loadedAt().plus(RELOAD_INTERVAL).isBefore(clock.instant())) {
+                    keys = load();
+                    snapshot = keys;
+                }
+            }
+        }
+        return keys;
+    }
+
+    private synchronized Snapshot reloadForUnknownKid(Snapshot seen) {
+        if (snapshot != seen || seen.loadedAt().plus(UNKNOWN_KID_RELOAD_BACKOFF).isAfter(clock.instant())) {
+            return snapshot;
+        }
+        snapshot = load();
+        return snapshot;
+    }
+
+    private Snapshot load() {
+        Instant now = clock.instant();
+        List<StoredSigningKey> stored = store.all();
+        if (stored.stream().noneMatch(key -> key.retiredAt() == null)) {
+            generateAndStore();
+            stored = store.all();
+        }
+        RSAKey signer = null;
+        List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
+        for (StoredSigningKey key : stored) {
+            boolean active = key.retiredAt() == null;
+            if (!active && key.retiredAt().plus(overlap).isBefore(now)) {
+                continue;
+            }
+            RSAPublicKey publicKey = publicKey(key);
+            published.add(new RSAKey.Builder(publicKey).keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build());
+            if (active && signer == null) {
+                signer = new RSAKey.Builder(publicKey).privateKey(privateKey(key)).keyID(key.kid()).build();
+            }
+        }
+        JWKSet jwks = new JWKSet(published);
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(jwks)));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(policy.audience(),
+                new JWTClaimsSet.Builder().issuer(policy.issuer()).build(), Set.of("sub", "exp", "iat", "jti", "sid"));
+        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claims);
+        return new Snapshot(signer, jwks, processor, now);
+    }
+
+    private String generateAndStore() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(RSA_BITS);
+            KeyPair pair = generator.generateKeyPair();
+            String kid = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).build().computeThumbprint().toString();
+            store.insert(new StoredSigningKey(kid, ALGORITHM,
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                    masterKey.encrypt(pair.getPrivate().getEncoded(), "signing-key:" + kid),
+                    clock.instant(), null));
+            return kid;
+        } catch (java.security.GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("cannot generate an RSA signing key", e);
+        }
+    }
+
+    private static RSAPublicKey publicKey(StoredSigningKey key) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("stored public key " + key.kid() + " is unreadable", e);
+        }
+    }
+
+    private RSAPrivateKey privateKey(StoredSigningKey key) {
+        try {
+            byte[] pkcs8 = masterKey.decrypt(key.encryptedPrivateKey(), "signing-key:" + key.kid());
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("stored private key " + key.kid() + " is unreadable", e);
+        }
+    }
+
+    private static AccessTokenClaims toClaims(JWTClaimsSet claims) throws ParseException {
+        List<String> amr = claims.getStringListClaim("amr");
+        return new AccessTokenClaims(claims.getIssuer(), claims.getAudience().get(0),
+                new UserId(UUID.fromString(claims.getSubject())), new SessionId(UUID.fromString(claims.getStringClaim("sid"))),
+                amr == null ? List.of() : amr, claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(),
+                claims.getJWTID());
+    }
+}

@@ -1,0 +1,139 @@
+package io.gatehouse.domain.service;
+
+import io.gatehouse.domain.model.AccessTokenClaims;
+import io.gatehouse.domain.model.AuthMethod;
+import io.gatehouse.domain.model.PublicSigningKey;
+import io.gatehouse.domain.model.RefreshToken;
+import io.gatehouse.domain.model.SecretToken;
+import io.gatehouse.domain.model.Session;
+import io.gatehouse.domain.model.SessionPolicy;
+import io.gatehouse.domain.model.TokenPolicy;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
+import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.port.in.TokenUseCase;
+import io.gatehouse.domain.port.out.AccessTokenCodec;
+import io.gatehouse.domain.port.out.RefreshTokens;
+import io.gatehouse.domain.port.out.Sessions;
+import io.gatehouse.domain.port.out.Users;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues and verifies access JWTs and rotates refresh tokens. Every grant opens a token family (a
+ * session without a cookie), so logout-all, password change and suspension end token families
+ * exactly as they end browser sessions.
+ */
+public final class TokenService implements TokenUseCase {
+
+    /** Refresh tokens are recognisable in logs and secret scanners without being readable. */
+    public static final String REFRESH_TOKEN_PREFIX = "gh_rt_";
+
+    private final PasswordAuthenticator authenticator;
+    private final SessionIssuer sessionIssuer;
+    private final Sessions sessions;
+    private final Users users;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokenCodec codec;
+    private final TokenPolicy tokenPolicy;
+    private final SessionPolicy sessionPolicy;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public TokenService(PasswordAuthenticator authenticator, SessionIssuer sessionIssuer, Sessions sessions, Users users,
+                        RefreshTokens refreshTokens, AccessTokenCodec codec, TokenPolicy tokenPolicy,
+                        SessionPolicy sessionPolicy, SecureRandom random, Clock clock) {
+        this.authenticator = authenticator;
+        this.sessionIssuer = sessionIssuer;
+        this.sessions = sessions;
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.codec = codec;
+        this.tokenPolicy = tokenPolicy;
+        this.sessionPolicy = sessionPolicy;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public TokenOutcome grantWithPassword(String email, String password, ClientInfo client) {
+        CredentialsOutcome result = authenticator.check(email, password, client);
+        if (result instanceof AuthenticationFailure failure) {
+            return new TokenRefused(failure);
+        }
+        User user = ((CredentialsValid) result).user();
+        Session family = sessionIssuer.openTokenFamily(user, AuthMethod.PASSWORD, client);
+        return issue(user, family, true);
+    }
+
+    @Override
+    public TokenOutcome refresh(String refreshToken, ClientInfo client) {
+        if (refreshToken == null || !refreshToken.startsWith(REFRESH_TOKEN_PREFIX)
+                || refreshToken.length() > SecretToken.MAX_PRESENTED_LENGTH) {
+            return new InvalidToken();
+        }
+        Instant now = clock.instant();
+        RefreshTokens.Consumed consumed = refreshTokens.consume(new SecretToken(refreshToken).hash(), now);
+        if (consumed instanceof RefreshTokens.AlreadyUsed reused) {
+            // RFC 9700 4.14.2: a refresh token presented twice means it leaked; end the whole family.
+            sessions.revoke(reused.token().userId(), reused.token().sessionId(), now);
+            return new InvalidToken();
+        }
+        if (!(consumed instanceof RefreshTokens.Rotated rotated)) {
+            return new InvalidToken();
+        }
+        Optional<Session> family = sessions.findUnrevokedById(rotated.token().sessionId())
+                .filter(session -> session.isUsableAt(now, sessionPolicy));
+        Optional<User> user = family.flatMap(session -> users.findById(session.userId())).filter(User::isActive);
+        if (family.isEmpty() || user.isEmpty()) {
+            return new InvalidToken();
+        }
+        sessions.touch(family.get().id(), now);
+        return issue(user.get(), family.get().touchedAt(now), true);
+    }
+
+    @Override
+    public Optional<AccessTokenClaims> verify(String accessToken) {
+        if (accessToken == null || accessToken.isEmpty() || accessToken.length() > 8192) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return codec.verify(accessToken).filter(claims -> sessions.findUnrevokedById(claims.sessionId())
+                .filter(session -> session.userId().equals(claims.subject()) && session.isUsableAt(now, sessionPolicy))
+                .flatMap(session -> users.findById(session.userId()))
+                .filter(User::isActive)
+                .isPresent());
+    }
+
+    @Override
+    public List<PublicSigningKey> publishedKeys() {
+        return codec.publishedKeys();
+    }
+
+    /** An access token (and, when asked, a refresh token) for an open family of this user. */
+    public TokensIssued issue(User user, Session family, boolean withRefreshToken) {
+        Instant now = clock.instant();
+        // Never outlive the family: an access token minted near its end expires with it.
+        Instant expiry = earliest(now.plus(tokenPolicy.accessTokenLifetime()), family.expiresAt());
+        AccessTokenClaims claims = new AccessTokenClaims(tokenPolicy.issuer(), tokenPolicy.audience(), user.id(), family.id(),
+                List.of(family.authMethod().wireName()), now, expiry, UUID.randomUUID().toString());
+        String refresh = null;
+        if (withRefreshToken) {
+            SecretToken secret = SecretToken.generate(random, REFRESH_TOKEN_PREFIX);
+            refreshTokens.insert(new RefreshToken(secret.hash(), family.id(), user.id(), now, family.expiresAt()));
+            refresh = secret.value();
+        }
+        return new TokensIssued(codec.sign(claims), refresh, Duration.between(now, expiry), claims);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
