@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * {@code GATEHOUSE_JWT_ACCESS_TOKEN_LIFETIME}, {@code GATEHOUSE_JWT_AUDIENCE},
- * {@code GATEHOUSE_JWT_KEY_ROTATION_INTERVAL}, {@code GATEHOUSE_JWT_KEY_OVERLAP}. The overlap must
+ * {@code GATEHOUSE_JWT_KEY_ROTATION_INTERVAL}, {@code GATEHOUSE_JWT_KEY_OVERLAP}, {@code GATEHOUSE_JWT_CLOCK_SKEW}. The overlap must
  * exceed the access-token lifetime, so no token outlives the key that verifies it.
  */
 @ConfigurationProperties("gatehouse.jwt")
@@ -14,7 +14,8 @@ public record JwtProperties(
         @Bindable(defaultValue = "15m") Duration accessTokenLifetime,
         @Bindable(defaultValue = "gatehouse") String audience,
         @Bindable(defaultValue = "30d") Duration keyRotationInterval,
-        @Bindable(defaultValue = "1d") Duration keyOverlap) {
+        @Bindable(defaultValue = "1d") Duration keyOverlap,
+        @Bindable(defaultValue = "30s") Duration clockSkew) {
 
     public JwtProperties {
         if (keyOverlap.compareTo(accessTokenLifetime) <= 0) {

@@ -63,12 +63,12 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
     private static final int RSA_BITS = 2048;
     private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(60);
     private static final Duration UNKNOWN_KID_RELOAD_BACKOFF = Duration.ofSeconds(5);
-    private static final int CLOCK_SKEW_SECONDS = 30;
 
     private final SigningKeys store;
     private final MasterKey masterKey;
     private final TokenPolicy policy;
     private final Duration overlap;
+    private final Duration clockSkew;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
@@ -76,11 +76,13 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
     private record Snapshot(RSAKey signer, JWKSet published, DefaultJWTProcessor<SecurityContext> processor, Instant loadedAt) {
     }
 
-    public JwtSigningKeyRing(SigningKeys store, MasterKey masterKey, TokenPolicy policy, Duration overlap, Clock clock) {
+    public JwtSigningKeyRing(SigningKeys store, MasterKey masterKey, TokenPolicy policy, Duration overlap, Duration clockSkew,
+                             Clock clock) {
         this.store = store;
         this.masterKey = masterKey;
         this.policy = policy;
         this.overlap = overlap;
+        this.clockSkew = clockSkew;
         this.clock = clock;
     }
 
@@ -201,7 +203,7 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(jwks)));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(policy.audience(),
                 new JWTClaimsSet.Builder().issuer(policy.issuer()).build(), Set.of("sub", "exp", "iat", "jti", "sid"));
-        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        claims.setMaxClockSkew((int) clockSkew.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
         return new Snapshot(signer, jwks, processor, now);
     }

@@ -54,7 +54,7 @@ class TokenServicesFactory {
     @Singleton
     JwtSigningKeyRing signingKeyRing(SigningKeys keys, MasterKey masterKey, TokenPolicy policy, JwtProperties properties,
                                      Clock clock) {
-        return new JwtSigningKeyRing(keys, masterKey, policy, properties.keyOverlap(), clock);
+        return new JwtSigningKeyRing(keys, masterKey, policy, properties.keyOverlap(), properties.clockSkew(), clock);
     }
 
     @Singleton

@@ -1,0 +1,178 @@
+package io.gatehouse.app.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatehouse.domain.model.AccessTokenClaims;
+import io.gatehouse.domain.model.PublicSigningKey;
+import io.gatehouse.domain.model.SessionId;
+import io.gatehouse.domain.model.TokenPolicy;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.port.out.SigningKeys;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JwtSigningKeyRingTest {
+
+    private static final TokenPolicy POLICY = new TokenPolicy("https://login.example.com", "gatehouse", Duration.ofMinutes(15));
+    private static final Duration OVERLAP = Duration.ofHours(1);
+    private final SharedStore store = new SharedStore();
+    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MasterKey masterKey = MasterKey.fromBase64(randomKey(), new SecureRandom());
+
+    @Test
+    void firstUseCreatesOneKeyThatSignsAndVerifies() {
+        JwtSigningKeyRing ring = ring(masterKey);
+
+        String token = ring.sign(claims());
+
+        assertThat(ring.verify(token)).isPresent();
+        assertThat(store.all()).hasSize(1);
+        assertThat(store.all().get(0).encryptedPrivateKey()).doesNotContain("MII");
+    }
+
+    @Test
+    void afterRotationTheOldKeyVerifiesUntilTheOverlapEndsThenDisappears() {
+        JwtSigningKeyRing ring = ring(masterKey);
+        String signedWithOldKey = ring.sign(claims());
+
+        String newKid = ring.rotate();
+        clock.advance(OVERLAP.minusMinutes(1));
+
+        assertThat(ring.verify(signedWithOldKey)).as("inside the overlap").isPresent();
+        assertThat(ring.publishedKeys()).extracting(PublicSigningKey::kid).containsExactlyInAnyOrder(newKid, kidOf(signedWithOldKey));
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(ring.verify(signedWithOldKey)).as("after the overlap").isEmpty();
+        assertThat(ring.publishedKeys()).extracting(PublicSigningKey::kid).containsExactly(newKid);
+        assertThat(kidOf(ring.sign(claims()))).isEqualTo(newKid);
+    }
+
+    @Test
+    void aKeyRotatedOnAnotherNodeIsPickedUpOnItsFirstToken() {
+        JwtSigningKeyRing nodeA = ring(masterKey);
+        JwtSigningKeyRing nodeB = ring(masterKey);
+        nodeB.verify(nodeA.sign(claims()));
+
+        nodeA.rotate();
+        clock.advance(Duration.ofSeconds(10));
+        String fromA = nodeA.sign(claims());
+
+        assertThat(nodeB.verify(fromA)).isPresent();
+        assertThat(nodeB.publishedKeys()).hasSize(2);
+    }
+
+    @Test
+    void aNodeWithAnotherMasterKeyRefusesToStartSigning() {
+        ring(masterKey).sign(claims());
+        JwtSigningKeyRing wrongKey = ring(MasterKey.fromBase64(randomKey(), new SecureRandom()));
+
+        assertThatThrownBy(() -> wrongKey.sign(claims())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GATEHOUSE_MASTER_KEY");
+    }
+
+    @Test
+    void masterKeyCiphertextIsBoundToItsRecord() {
+        String sealed = masterKey.encrypt(new byte[] {1, 2, 3}, "signing-key:a");
+
+        assertThat(masterKey.decrypt(sealed, "signing-key:a")).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> masterKey.decrypt(sealed, "signing-key:b")).isInstanceOf(IllegalStateException.class);
+    }
+
+    private JwtSigningKeyRing ring(MasterKey key) {
+        return new JwtSigningKeyRing(store, key, POLICY, OVERLAP, Duration.ZERO, clock);
+    }
+
+    private AccessTokenClaims claims() {
+        Instant now = Instant.now();
+        return new AccessTokenClaims(POLICY.issuer(), POLICY.audience(), UserId.random(), SessionId.random(), List.of("password"),
+                now, now.plusSeconds(600), UUID.randomUUID().toString());
+    }
+
+    private static String kidOf(String token) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The database table several nodes share. */
+    private static final class SharedStore implements SigningKeys {
+        private final List<StoredSigningKey> keys = new ArrayList<>();
+
+        @Override
+        public synchronized List<StoredSigningKey> all() {
+            return keys.stream().sorted(Comparator.comparing(StoredSigningKey::createdAt).reversed()).toList();
+        }
+
+        @Override
+        public synchronized void insert(StoredSigningKey key) {
+            keys.add(key);
+        }
+
+        @Override
+        public synchronized int retireAllExcept(String current, Instant at) {
+            int count = 0;
+            for (int i = 0; i < keys.size(); i++) {
+                StoredSigningKey key = keys.get(i);
+                if (!key.kid().equals(current) && key.retiredAt() == null) {
+                    keys.set(i, new StoredSigningKey(key.kid(), key.algorithm(), key.publicKey(), key.encryptedPrivateKey(),
+                            key.createdAt(), at));
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        @Override
+        public synchronized int deleteRetiredBefore(Instant before) {
+            int size = keys.size();
+            keys.removeIf(key -> key.retiredAt() != null && key.retiredAt().isBefore(before));
+            return size - keys.size();
+        }
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
