@@ -40,6 +40,11 @@ class SessionPersistenceAdapter implements Sessions {
     }
 
     @Override
+    public Optional<Session> findUnrevokedOfActiveUser(SessionId id) {
+        return repository.findUnrevokedOfActiveUser(id.value()).map(SessionPersistenceAdapter::toSession);
+    }
+
+    @Override
     public List<Session> listUnrevoked(UserId userId, Instant now) {
         return repository.findUnrevoked(userId.value(), now).stream().map(SessionPersistenceAdapter::toSession).toList();
     }

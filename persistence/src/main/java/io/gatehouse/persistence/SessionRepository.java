@@ -19,6 +19,11 @@ interface SessionRepository extends GenericRepository<SessionRow, UUID> {
     Optional<SessionRow> findByIdAndRevokedAtIsNull(UUID id);
 
     @Query("""
+            SELECT s.* FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = :id AND s.revoked_at IS NULL AND u.status = 'active'""")
+    Optional<SessionRow> findUnrevokedOfActiveUser(UUID id);
+
+    @Query("""
             SELECT * FROM sessions
             WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
             ORDER BY created_at DESC, id""")

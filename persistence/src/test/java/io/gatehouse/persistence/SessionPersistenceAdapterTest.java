@@ -114,6 +114,21 @@ class SessionPersistenceAdapterTest extends PersistenceTest {
         assertThat(sessions.findUnrevokedByTokenHash(liveSecret.hash())).isPresent();
     }
 
+    @Test
+    void familyOfASuspendedUserOrARevokedFamilyIsNotFound() {
+        User frank = user("frank");
+        Session family = new Session(SessionId.random(), frank.id(), null, AuthMethod.PASSWORD, NOW, NOW, NOW.plus(Duration.ofDays(1)),
+                "192.0.2.5", null);
+        sessions.insert(family);
+
+        assertThat(sessions.findUnrevokedOfActiveUser(family.id())).contains(family);
+        users.updateStatus(frank.id(), io.gatehouse.domain.model.UserStatus.SUSPENDED);
+        assertThat(sessions.findUnrevokedOfActiveUser(family.id())).isEmpty();
+        users.updateStatus(frank.id(), io.gatehouse.domain.model.UserStatus.ACTIVE);
+        sessions.revoke(frank.id(), family.id(), NOW);
+        assertThat(sessions.findUnrevokedOfActiveUser(family.id())).isEmpty();
+    }
+
     private User user(String name) {
         User user = User.newMember(new Email(name + "@sessions.example"), name, new PasswordHash("h"), NOW);
         users.insertIfEmailFree(user);

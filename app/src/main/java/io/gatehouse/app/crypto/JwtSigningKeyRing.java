@@ -8,10 +8,9 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -26,6 +25,7 @@ import io.gatehouse.domain.port.out.AccessTokenCodec;
 import io.gatehouse.domain.port.out.SigningKeyRotation;
 import io.gatehouse.domain.port.out.SigningKeys;
 import io.gatehouse.domain.port.out.SigningKeys.StoredSigningKey;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -40,10 +40,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * RS256 access tokens (RFC 7515/7518) signed with keys kept in the database, so every node signs
@@ -72,9 +75,18 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    /** The keys as of one load, with a processor over exactly the verification keys. */
-    private record Snapshot(RSAKey signer, JWKSet published, DefaultJWTProcessor<SecurityContext> processor, Instant loadedAt) {
+    /**
+     * The keys as of one load, with a processor over exactly the verification keys, and the tokens
+     * this snapshot has already verified. Caching the outcome of the signature check is safe because
+     * a token string never changes meaning: expiry is re-checked on every hit, the cache is bounded,
+     * and it dies with the snapshot (at the latest a minute later) so a retired key's tokens stop
+     * verifying on time. Revocation is not cached here: callers check the family on every request.
+     */
+    private record Snapshot(RSAKey signer, RSASSASigner rsaSigner, JWKSet published, DefaultJWTProcessor<SecurityContext> processor, Instant loadedAt,
+                            Map<String, AccessTokenClaims> verified) {
     }
+
+    private static final int VERIFIED_CACHE_LIMIT = 10_000;
 
     public JwtSigningKeyRing(SigningKeys store, MasterKey masterKey, TokenPolicy policy, Duration overlap, Duration clockSkew,
                              Clock clock) {
@@ -88,7 +100,8 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
 
     @Override
     public String sign(AccessTokenClaims claims) {
-        RSAKey signer = current().signer();
+        Snapshot keys = current();
+        RSAKey signer = keys.signer();
         JWTClaimsSet body = new JWTClaimsSet.Builder()
                 .issuer(claims.issuer())
                 .subject(claims.subject().toString())
@@ -101,7 +114,7 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).type(JOSEObjectType.JWT).build(), body);
         try {
-            jwt.sign(new RSASSASigner(signer));
+            jwt.sign(keys.rsaSigner());
         } catch (JOSEException e) {
             throw new IllegalStateException("RS256 signing failed", e);
         }
@@ -110,6 +123,10 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
 
     @Override
     public Optional<AccessTokenClaims> verify(String token) {
+        AccessTokenClaims cached = current().verified().get(token);
+        if (cached != null) {
+            return clock.instant().isBefore(cached.expiresAt().plus(clockSkew)) ? Optional.of(cached) : Optional.empty();
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -122,7 +139,12 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
             keys = reloadForUnknownKid(keys);
         }
         try {
-            return Optional.of(toClaims(keys.processor().process(jwt, null)));
+            AccessTokenClaims claims = toClaims(keys.processor().process(jwt, null));
+            if (keys.verified().size() >= VERIFIED_CACHE_LIMIT) {
+                keys.verified().clear();
+            }
+            keys.verified().put(token, claims);
+            return Optional.of(claims);
         } catch (BadJOSEException | JOSEException | RuntimeException | ParseException rejected) {
             return Optional.empty();
         }
@@ -186,12 +208,14 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
         }
         RSAKey signer = null;
         List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
+        Map<String, RSAPublicKey> verificationKeys = new HashMap<>();
         for (StoredSigningKey key : stored) {
             boolean active = key.retiredAt() == null;
             if (!active && key.retiredAt().plus(overlap).isBefore(now)) {
                 continue;
             }
             RSAPublicKey publicKey = publicKey(key);
+            verificationKeys.put(key.kid(), publicKey);
             published.add(new RSAKey.Builder(publicKey).keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build());
             if (active && signer == null) {
                 signer = new RSAKey.Builder(publicKey).privateKey(privateKey(key)).keyID(key.kid()).build();
@@ -200,12 +224,34 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
         JWKSet jwks = new JWKSet(published);
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(jwks)));
+        processor.setJWSKeySelector(new Rs256KeysByKid(verificationKeys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(policy.audience(),
                 new JWTClaimsSet.Builder().issuer(policy.issuer()).build(), Set.of("sub", "exp", "iat", "jti", "sid"));
         claims.setMaxClockSkew((int) clockSkew.toSeconds());
         processor.setJWTClaimsSetVerifier(claims);
-        return new Snapshot(signer, jwks, processor, now);
+        try {
+            // Built once per load: constructing a signer re-derives the CRT private key from its JWK form.
+            return new Snapshot(signer, new RSASSASigner(signer), jwks, processor, now, new ConcurrentHashMap<>());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the signing key is not a usable RSA private key", e);
+        }
+    }
+
+    /**
+     * Selects the verification key by {@code kid} among our own keys, for RS256 only: any other
+     * {@code alg} (none, HS256, ...) gets no key and fails. The {@link RSAPublicKey} objects are
+     * built once per load; deriving them from the JWK on every request (as a JWK-set selector does)
+     * decodes the modulus each time and cost more than the signature check itself.
+     */
+    private record Rs256KeysByKid(Map<String, RSAPublicKey> keys) implements JWSKeySelector<SecurityContext> {
+        @Override
+        public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context) {
+            if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
+                return List.of();
+            }
+            RSAPublicKey key = keys.get(header.getKeyID());
+            return key == null ? List.of() : List.of(key);
+        }
     }
 
     private String generateAndStore() {

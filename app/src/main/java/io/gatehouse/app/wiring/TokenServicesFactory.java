@@ -60,9 +60,9 @@ class TokenServicesFactory {
     @Singleton
     TokenService tokenService(PasswordAuthenticator authenticator, SessionIssuer issuer, Sessions sessions, Users users,
                               RefreshTokens refreshTokens, JwtSigningKeyRing keyRing, TokenPolicy tokenPolicy,
-                              SessionPolicy sessionPolicy, SecureRandom random, Clock clock) {
+                              SessionPolicy sessionPolicy, Transactions transactions, SecureRandom random, Clock clock) {
         return new TokenService(authenticator, issuer, sessions, users, refreshTokens, keyRing, tokenPolicy, sessionPolicy,
-                random, clock);
+                transactions, random, clock);
     }
 
     @Singleton

@@ -17,6 +17,7 @@ import io.gatehouse.domain.port.in.TokenUseCase;
 import io.gatehouse.domain.port.out.AccessTokenCodec;
 import io.gatehouse.domain.port.out.RefreshTokens;
 import io.gatehouse.domain.port.out.Sessions;
+import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.Users;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,12 +45,13 @@ public final class TokenService implements TokenUseCase {
     private final AccessTokenCodec codec;
     private final TokenPolicy tokenPolicy;
     private final SessionPolicy sessionPolicy;
+    private final Transactions transactions;
     private final SecureRandom random;
     private final Clock clock;
 
     public TokenService(PasswordAuthenticator authenticator, SessionIssuer sessionIssuer, Sessions sessions, Users users,
                         RefreshTokens refreshTokens, AccessTokenCodec codec, TokenPolicy tokenPolicy,
-                        SessionPolicy sessionPolicy, SecureRandom random, Clock clock) {
+                        SessionPolicy sessionPolicy, Transactions transactions, SecureRandom random, Clock clock) {
         this.authenticator = authenticator;
         this.sessionIssuer = sessionIssuer;
         this.sessions = sessions;
@@ -58,6 +60,7 @@ public final class TokenService implements TokenUseCase {
         this.codec = codec;
         this.tokenPolicy = tokenPolicy;
         this.sessionPolicy = sessionPolicy;
+        this.transactions = transactions;
         this.random = random;
         this.clock = clock;
     }
@@ -69,8 +72,7 @@ public final class TokenService implements TokenUseCase {
             return new TokenRefused(failure);
         }
         User user = ((CredentialsValid) result).user();
-        Session family = sessionIssuer.openTokenFamily(user, AuthMethod.PASSWORD, client);
-        return issue(user, family, true);
+        return transactions.inTransaction(() -> issue(user, sessionIssuer.openTokenFamily(user, AuthMethod.PASSWORD, client), true));
     }
 
     @Override
@@ -79,8 +81,14 @@ public final class TokenService implements TokenUseCase {
                 || refreshToken.length() > SecretToken.MAX_PRESENTED_LENGTH) {
             return new InvalidToken();
         }
+        SecretToken.TokenHash hash = new SecretToken(refreshToken).hash();
+        // One transaction: the old token is spent and its successor stored together, in one commit.
+        return transactions.inTransaction(() -> rotate(hash));
+    }
+
+    private TokenOutcome rotate(SecretToken.TokenHash hash) {
         Instant now = clock.instant();
-        RefreshTokens.Consumed consumed = refreshTokens.consume(new SecretToken(refreshToken).hash(), now);
+        RefreshTokens.Consumed consumed = refreshTokens.consume(hash, now);
         if (consumed instanceof RefreshTokens.AlreadyUsed reused) {
             // RFC 9700 4.14.2: a refresh token presented twice means it leaked; end the whole family.
             sessions.revoke(reused.token().userId(), reused.token().sessionId(), now);
@@ -105,10 +113,8 @@ public final class TokenService implements TokenUseCase {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return codec.verify(accessToken).filter(claims -> sessions.findUnrevokedById(claims.sessionId())
+        return codec.verify(accessToken).filter(claims -> sessions.findUnrevokedOfActiveUser(claims.sessionId())
                 .filter(session -> session.userId().equals(claims.subject()) && session.isUsableAt(now, sessionPolicy))
-                .flatMap(session -> users.findById(session.userId()))
-                .filter(User::isActive)
                 .isPresent());
     }
 

@@ -17,6 +17,11 @@ import java.util.Set;
 public final class InMemorySessions implements Sessions {
 
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
+    private final InMemoryUsers users;
+
+    public InMemorySessions(InMemoryUsers users) {
+        this.users = users;
+    }
     private final Set<SessionId> revoked = new HashSet<>();
     private int touches;
 
@@ -43,6 +48,11 @@ public final class InMemorySessions implements Sessions {
     @Override
     public Optional<Session> findUnrevokedById(SessionId id) {
         return Optional.ofNullable(sessions.get(id)).filter(session -> !revoked.contains(id));
+    }
+
+    @Override
+    public Optional<Session> findUnrevokedOfActiveUser(SessionId id) {
+        return findUnrevokedById(id).filter(session -> users.findById(session.userId()).map(u -> u.isActive()).orElse(false));
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class TestAccounts {
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T09:00:00Z"));
     public final InMemoryUsers users = new InMemoryUsers();
-    public final InMemorySessions sessions = new InMemorySessions();
+    public final InMemorySessions sessions = new InMemorySessions(users);
     public final InMemoryLoginFailures failures = new InMemoryLoginFailures();
     public final InMemoryWorkspaces workspaces = new InMemoryWorkspaces();
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
@@ -47,7 +47,7 @@ public final class TestAccounts {
     public final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec(clock);
     public final TokenService tokens = new TokenService(authenticator, issuer, sessions, users, refreshTokens, codec,
-            new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15)), SESSIONS, new SecureRandom(), clock);
+            new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15)), SESSIONS, transactions, new SecureRandom(), clock);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
     public final InMemoryDeveloperApiKeys developerApiKeys = new InMemoryDeveloperApiKeys();
     public final UserAdministrationService administration = new UserAdministrationService(users, sessions, apiTokens,

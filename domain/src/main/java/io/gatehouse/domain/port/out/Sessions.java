@@ -20,6 +20,9 @@ public interface Sessions {
 
     Optional<Session> findUnrevokedById(SessionId id);
 
+    /** The unrevoked session when its user is active, in one lookup (the per-request check of a JWT's family). */
+    Optional<Session> findUnrevokedOfActiveUser(SessionId id);
+
     /** Unrevoked sessions of the user whose absolute lifetime has not ended, newest first. */
     List<Session> listUnrevoked(UserId userId, Instant now);
 
