@@ -2,10 +2,11 @@
 # Token throughput on PostgreSQL. Starts Gatehouse on a fresh schema of the local PostgreSQL
 # (127.0.0.1:5432, user postgres, database test), warms it up, then measures over loopback only:
 #   - bearer-JWT GET /me and API-token GET /me with wrk (installed from Debian if missing),
-#   - refresh-token rotation with TokenLoadBenchmark (each worker rotates its own family).
+#   - refresh-token rotation with wrk and refresh.lua (one connection per thread, each rotating
+#     its own token family, so every request is a real single-use exchange).
 # Stops the server and drops the schema afterwards. Every run is bounded in time.
 # Usage: bench/tokens.sh [seconds per scenario] [connections]
-# Build first: ./mvnw -B -q -Pbench install -DskipTests
+# Build first: ./mvnw -B -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -44,6 +45,12 @@ for scenario in "bearer JWT GET /me:$access" "API token GET /me:$api_token"; do
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$base/api/v1/me" \
     | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
 done
-echo "== refresh rotation (TokenLoadBenchmark, $connections workers, ${seconds}s)"
-java -cp bench/target/classes io.gatehouse.bench.TokenLoadBenchmark "$base" "$seconds" "$connections" refresh
+tokens_file=$(mktemp)
+for _ in $(seq 1 "$connections"); do
+  curl -sf -X POST "$base/api/v1/auth/jwt" -H 'Content-Type: application/json' \
+    -d '{"username":"bench@example.com","password":"benchmark passphrase"}' | json refresh >> "$tokens_file"
+done
+echo "== refresh rotation (wrk + bench/refresh.lua, $connections families, ${seconds}s)"
+GATEHOUSE_REFRESH_TOKENS=$tokens_file wrk -t"$connections" -c"$connections" -d"${seconds}s" --latency \
+  -s bench/refresh.lua "$base" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%'
 echo "server RSS after the run: $(( $(ps -o rss= -p $pid) / 1024 )) MB"

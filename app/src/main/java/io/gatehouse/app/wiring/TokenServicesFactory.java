@@ -58,10 +58,10 @@ class TokenServicesFactory {
     }
 
     @Singleton
-    TokenService tokenService(PasswordAuthenticator authenticator, SessionIssuer issuer, Sessions sessions, Users users,
+    TokenService tokenService(PasswordAuthenticator authenticator, SessionIssuer issuer, Sessions sessions,
                               RefreshTokens refreshTokens, JwtSigningKeyRing keyRing, TokenPolicy tokenPolicy,
                               SessionPolicy sessionPolicy, Transactions transactions, SecureRandom random, Clock clock) {
-        return new TokenService(authenticator, issuer, sessions, users, refreshTokens, keyRing, tokenPolicy, sessionPolicy,
+        return new TokenService(authenticator, issuer, sessions, refreshTokens, keyRing, tokenPolicy, sessionPolicy,
                 transactions, random, clock);
     }
 

@@ -3,6 +3,7 @@ package io.gatehouse.app.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatehouse.domain.fakes.MutableClock;
 import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.PublicSigningKey;
 import io.gatehouse.domain.model.SessionId;
@@ -10,11 +11,8 @@ import io.gatehouse.domain.model.TokenPolicy;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.out.SigningKeys;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -27,7 +25,7 @@ class JwtSigningKeyRingTest {
     private static final TokenPolicy POLICY = new TokenPolicy("https://login.example.com", "gatehouse", Duration.ofMinutes(15));
     private static final Duration OVERLAP = Duration.ofHours(1);
     private final SharedStore store = new SharedStore();
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final MasterKey masterKey = MasterKey.fromBase64(randomKey(), new SecureRandom());
 
     @Test
@@ -146,33 +144,6 @@ class JwtSigningKeyRingTest {
             int size = keys.size();
             keys.removeIf(key -> key.retiredAt() != null && key.retiredAt().isBefore(before));
             return size - keys.size();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

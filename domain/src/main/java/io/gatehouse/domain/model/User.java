@@ -42,6 +42,11 @@ public record User(
         return status == UserStatus.ACTIVE;
     }
 
+    /** May administer the whole instance: an instance administrator whose account is active. */
+    public boolean isActiveInstanceAdmin() {
+        return instanceAdmin && isActive();
+    }
+
     public User withPasswordHash(PasswordHash hash) {
         return new User(id, email, fullName, status, hash, instanceAdmin, createdAt, lastLoginAt);
     }

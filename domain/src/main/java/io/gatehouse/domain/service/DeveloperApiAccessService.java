@@ -80,6 +80,6 @@ public final class DeveloperApiAccessService implements DeveloperApiAccessUseCas
         }
         throttle.recordSuccess(accountKey, client.ip());
         Session family = sessionIssuer.openTokenFamily(user.get(), AuthMethod.API_KEY, client);
-        return tokens.issue(user.get(), family, false);
+        return tokens.issue(user.get().id(), family, false);
     }
 }

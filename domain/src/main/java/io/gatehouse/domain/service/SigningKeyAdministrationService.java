@@ -19,7 +19,7 @@ public final class SigningKeyAdministrationService implements AdministerSigningK
 
     @Override
     public Optional<String> rotate(UserId actor) {
-        boolean admin = users.findById(actor).filter(User::isActive).map(User::instanceAdmin).orElse(false);
+        boolean admin = users.findById(actor).map(User::isActiveInstanceAdmin).orElse(false);
         return admin ? Optional.of(rotation.rotate()) : Optional.empty();
     }
 }

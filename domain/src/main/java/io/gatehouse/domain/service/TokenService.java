@@ -9,6 +9,7 @@ import io.gatehouse.domain.model.Session;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.TokenPolicy;
 import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
@@ -18,7 +19,6 @@ import io.gatehouse.domain.port.out.AccessTokenCodec;
 import io.gatehouse.domain.port.out.RefreshTokens;
 import io.gatehouse.domain.port.out.Sessions;
 import io.gatehouse.domain.port.out.Transactions;
-import io.gatehouse.domain.port.out.Users;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +40,6 @@ public final class TokenService implements TokenUseCase {
     private final PasswordAuthenticator authenticator;
     private final SessionIssuer sessionIssuer;
     private final Sessions sessions;
-    private final Users users;
     private final RefreshTokens refreshTokens;
     private final AccessTokenCodec codec;
     private final TokenPolicy tokenPolicy;
@@ -49,13 +48,12 @@ public final class TokenService implements TokenUseCase {
     private final SecureRandom random;
     private final Clock clock;
 
-    public TokenService(PasswordAuthenticator authenticator, SessionIssuer sessionIssuer, Sessions sessions, Users users,
+    public TokenService(PasswordAuthenticator authenticator, SessionIssuer sessionIssuer, Sessions sessions,
                         RefreshTokens refreshTokens, AccessTokenCodec codec, TokenPolicy tokenPolicy,
                         SessionPolicy sessionPolicy, Transactions transactions, SecureRandom random, Clock clock) {
         this.authenticator = authenticator;
         this.sessionIssuer = sessionIssuer;
         this.sessions = sessions;
-        this.users = users;
         this.refreshTokens = refreshTokens;
         this.codec = codec;
         this.tokenPolicy = tokenPolicy;
@@ -72,7 +70,7 @@ public final class TokenService implements TokenUseCase {
             return new TokenRefused(failure);
         }
         User user = ((CredentialsValid) result).user();
-        return transactions.inTransaction(() -> issue(user, sessionIssuer.openTokenFamily(user, AuthMethod.PASSWORD, client), true));
+        return transactions.inTransaction(() -> issue(user.id(), sessionIssuer.openTokenFamily(user, AuthMethod.PASSWORD, client), true));
     }
 
     @Override
@@ -97,14 +95,17 @@ public final class TokenService implements TokenUseCase {
         if (!(consumed instanceof RefreshTokens.Rotated rotated)) {
             return new InvalidToken();
         }
-        Optional<Session> family = sessions.findUnrevokedById(rotated.token().sessionId())
+        Optional<Session> family = sessions.findUnrevokedOfActiveUser(rotated.token().sessionId())
                 .filter(session -> session.isUsableAt(now, sessionPolicy));
-        Optional<User> user = family.flatMap(session -> users.findById(session.userId())).filter(User::isActive);
-        if (family.isEmpty() || user.isEmpty()) {
+        if (family.isEmpty()) {
             return new InvalidToken();
         }
-        sessions.touch(family.get().id(), now);
-        return issue(user.get(), family.get().touchedAt(now), true);
+        Session session = family.get();
+        if (session.needsTouchAt(now, sessionPolicy)) {
+            sessions.touch(session.id(), now);
+            session = session.touchedAt(now);
+        }
+        return issue(session.userId(), session, true);
     }
 
     @Override
@@ -124,16 +125,16 @@ public final class TokenService implements TokenUseCase {
     }
 
     /** An access token (and, when asked, a refresh token) for an open family of this user. */
-    public TokensIssued issue(User user, Session family, boolean withRefreshToken) {
+    public TokensIssued issue(UserId user, Session family, boolean withRefreshToken) {
         Instant now = clock.instant();
         // Never outlive the family: an access token minted near its end expires with it.
         Instant expiry = earliest(now.plus(tokenPolicy.accessTokenLifetime()), family.expiresAt());
-        AccessTokenClaims claims = new AccessTokenClaims(tokenPolicy.issuer(), tokenPolicy.audience(), user.id(), family.id(),
+        AccessTokenClaims claims = new AccessTokenClaims(tokenPolicy.issuer(), tokenPolicy.audience(), user, family.id(),
                 List.of(family.authMethod().wireName()), now, expiry, UUID.randomUUID().toString());
         String refresh = null;
         if (withRefreshToken) {
             SecretToken secret = SecretToken.generate(random, REFRESH_TOKEN_PREFIX);
-            refreshTokens.insert(new RefreshToken(secret.hash(), family.id(), user.id(), now, family.expiresAt()));
+            refreshTokens.insert(new RefreshToken(secret.hash(), family.id(), user, now, family.expiresAt()));
             refresh = secret.value();
         }
         return new TokensIssued(codec.sign(claims), refresh, Duration.between(now, expiry), claims);

@@ -34,7 +34,7 @@ public final class UserAdministrationService implements AdministerUsersUseCase {
 
     @Override
     public AdminOutcome changeStatus(UserId actor, UserId target, UserStatus status) {
-        boolean actorIsAdmin = users.findById(actor).filter(User::isActive).map(User::instanceAdmin).orElse(false);
+        boolean actorIsAdmin = users.findById(actor).map(User::isActiveInstanceAdmin).orElse(false);
         if (!actorIsAdmin) {
             return new AdminRejected(ErrorCode.FORBIDDEN);
         }

@@ -46,7 +46,7 @@ public final class TestAccounts {
             PasswordPolicy.DEFAULT, transactions, clock);
     public final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec(clock);
-    public final TokenService tokens = new TokenService(authenticator, issuer, sessions, users, refreshTokens, codec,
+    public final TokenService tokens = new TokenService(authenticator, issuer, sessions, refreshTokens, codec,
             new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15)), SESSIONS, transactions, new SecureRandom(), clock);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
     public final InMemoryDeveloperApiKeys developerApiKeys = new InMemoryDeveloperApiKeys();
