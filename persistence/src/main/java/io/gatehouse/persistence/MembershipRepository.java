@@ -26,6 +26,26 @@ interface MembershipRepository extends GenericRepository<WorkspaceRow, UUID> {
     @Query("SELECT role FROM memberships WHERE workspace_id = :workspaceId AND user_id = :userId")
     Optional<String> findRole(UUID workspaceId, UUID userId);
 
+    @Query("""
+            SELECT u.id AS user_id, u.email AS email, u.full_name AS full_name, m.role AS role, m.joined_at AS joined_at
+            FROM memberships m JOIN users u ON u.id = m.user_id
+            WHERE m.workspace_id = :workspaceId
+            ORDER BY m.joined_at, u.id""")
+    List<MemberRow> findMembers(UUID workspaceId);
+
+    @Query("UPDATE memberships SET role = :role WHERE workspace_id = :workspaceId AND user_id = :userId")
+    int updateRole(UUID workspaceId, UUID userId, String role);
+
+    @Query("DELETE FROM memberships WHERE workspace_id = :workspaceId AND user_id = :userId")
+    int deleteMember(UUID workspaceId, UUID userId);
+
+    @Query("SELECT COUNT(*) FROM memberships WHERE workspace_id = :workspaceId AND role = 'owner'")
+    int countOwners(UUID workspaceId);
+
+    @Introspected
+    record MemberRow(UUID userId, String email, @io.micronaut.core.annotation.Nullable String fullName, String role, Instant joinedAt) {
+    }
+
     @Introspected
     record WorkspaceRoleRow(UUID id, String name, Instant createdAt, String role) {
     }

@@ -1,5 +1,7 @@
 package io.gatehouse.persistence;
 
+import io.gatehouse.domain.model.Email;
+import io.gatehouse.domain.model.Member;
 import io.gatehouse.domain.model.Membership;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.UserId;
@@ -33,6 +35,39 @@ class WorkspacePersistenceAdapter implements Workspaces, Memberships {
     public void insert(Membership membership) {
         memberships.insert(membership.workspaceId().value(), membership.userId().value(),
                 membership.role().wireName(), membership.joinedAt());
+    }
+
+    @Override
+    public Optional<Workspace> findById(WorkspaceId id) {
+        return workspaces.findById(id.value()).map(row -> new Workspace(new WorkspaceId(row.id()), row.name(), row.createdAt()));
+    }
+
+    @Override
+    public void lockForUpdate(WorkspaceId id) {
+        workspaces.lockForUpdate(id.value());
+    }
+
+    @Override
+    public List<Member> members(WorkspaceId workspaceId) {
+        return memberships.findMembers(workspaceId.value()).stream()
+                .map(row -> new Member(new UserId(row.userId()), new Email(row.email()), row.fullName(),
+                        WireNamed.parse(Role.class, row.role()).orElseThrow(), row.joinedAt()))
+                .toList();
+    }
+
+    @Override
+    public boolean updateRole(WorkspaceId workspaceId, UserId userId, Role role) {
+        return memberships.updateRole(workspaceId.value(), userId.value(), role.wireName()) == 1;
+    }
+
+    @Override
+    public boolean delete(WorkspaceId workspaceId, UserId userId) {
+        return memberships.deleteMember(workspaceId.value(), userId.value()) == 1;
+    }
+
+    @Override
+    public int countOwners(WorkspaceId workspaceId) {
+        return memberships.countOwners(workspaceId.value());
     }
 
     @Override

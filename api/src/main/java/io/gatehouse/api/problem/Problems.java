@@ -29,7 +29,7 @@ public final class Problems {
             case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, USER_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
-            case EMAIL_TAKEN, VERSION_CONFLICT -> HttpStatus.CONFLICT;
+            case EMAIL_TAKEN, VERSION_CONFLICT, LAST_OWNER, ALREADY_MEMBER -> HttpStatus.CONFLICT;
             case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;

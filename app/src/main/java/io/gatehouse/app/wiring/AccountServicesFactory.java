@@ -10,7 +10,9 @@ import io.gatehouse.domain.port.in.CheckCredentialsUseCase;
 import io.gatehouse.domain.port.in.ManageSessionsUseCase;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase;
 import io.gatehouse.domain.port.in.SignUpUseCase;
+import io.gatehouse.domain.port.in.WorkspaceUseCase;
 import io.gatehouse.domain.port.out.ApiTokens;
+import io.gatehouse.domain.port.out.AuditLog;
 import io.gatehouse.domain.port.out.DeveloperApiKeys;
 import io.gatehouse.domain.port.out.LoginFailures;
 import io.gatehouse.domain.port.out.Memberships;
@@ -29,12 +31,13 @@ import io.gatehouse.domain.service.SessionIssuer;
 import io.gatehouse.domain.service.SessionManagementService;
 import io.gatehouse.domain.service.SignUpService;
 import io.gatehouse.domain.service.UserAdministrationService;
+import io.gatehouse.domain.service.WorkspaceService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Accounts, password login and browser sessions. */
+/** Accounts, password login, browser sessions and workspaces. */
 @Factory
 class AccountServicesFactory {
 
@@ -55,8 +58,8 @@ class AccountServicesFactory {
 
     @Singleton
     SignUpUseCase signUp(Users users, Workspaces workspaces, Memberships memberships, PasswordHasher hasher,
-                         PasswordPolicy policy, Transactions transactions, Clock clock) {
-        return new SignUpService(users, workspaces, memberships, hasher, policy, transactions, clock);
+                         PasswordPolicy policy, AuditLog audit, Transactions transactions, Clock clock) {
+        return new SignUpService(users, workspaces, memberships, hasher, policy, audit, transactions, clock);
     }
 
     @Singleton
@@ -89,6 +92,12 @@ class AccountServicesFactory {
     AdministerUsersUseCase administerUsers(Users users, Sessions sessions, ApiTokens apiTokens, DeveloperApiKeys developerApiKeys,
                                            Transactions transactions, Clock clock) {
         return new UserAdministrationService(users, sessions, apiTokens, developerApiKeys, transactions, clock);
+    }
+
+    @Singleton
+    WorkspaceUseCase workspaces(Workspaces workspaces, Memberships memberships, Users users, AuditLog audit,
+                                Transactions transactions, Clock clock) {
+        return new WorkspaceService(workspaces, memberships, users, audit, transactions, clock);
     }
 
     @Singleton

@@ -24,6 +24,8 @@ public enum ErrorCode {
     USER_NOT_FOUND("user_not_found"),
     INVALID_TOKEN("invalid_token"),
     VERSION_CONFLICT("version_conflict"),
+    LAST_OWNER("last_owner"),
+    ALREADY_MEMBER("already_member"),
     SERVICE_UNAVAILABLE("service_unavailable"),
     INTERNAL_ERROR("internal_error");
 

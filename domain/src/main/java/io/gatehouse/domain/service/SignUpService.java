@@ -1,5 +1,6 @@
 package io.gatehouse.domain.service;
 
+import io.gatehouse.domain.model.AuditEvent;
 import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Membership;
@@ -10,6 +11,7 @@ import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.Workspace;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SignUpUseCase;
+import io.gatehouse.domain.port.out.AuditLog;
 import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.PasswordHasher;
 import io.gatehouse.domain.port.out.Transactions;
@@ -26,16 +28,18 @@ public final class SignUpService implements SignUpUseCase {
     private final Memberships memberships;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
+    private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
 
     public SignUpService(Users users, Workspaces workspaces, Memberships memberships, PasswordHasher hasher,
-                         PasswordPolicy passwordPolicy, Transactions transactions, Clock clock) {
+                         PasswordPolicy passwordPolicy, AuditLog audit, Transactions transactions, Clock clock) {
         this.users = users;
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -63,6 +67,8 @@ public final class SignUpService implements SignUpUseCase {
             workspace.ifPresent(created -> {
                 workspaces.insert(created);
                 memberships.insert(new Membership(created.id(), user.id(), Role.OWNER, now));
+                audit.record(new AuditEvent(created.id(), user.id(), "workspace.created", created.id().toString(),
+                        "name=" + created.name() + " (at sign-up)", now));
             });
             return new SignedUp(user, workspace);
         });

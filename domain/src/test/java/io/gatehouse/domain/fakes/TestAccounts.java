@@ -16,6 +16,7 @@ import io.gatehouse.domain.service.SessionManagementService;
 import io.gatehouse.domain.service.SignUpService;
 import io.gatehouse.domain.service.TokenService;
 import io.gatehouse.domain.service.UserAdministrationService;
+import io.gatehouse.domain.service.WorkspaceService;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,14 +33,15 @@ public final class TestAccounts {
     public final InMemoryUsers users = new InMemoryUsers();
     public final InMemorySessions sessions = new InMemorySessions(users);
     public final InMemoryLoginFailures failures = new InMemoryLoginFailures();
-    public final InMemoryWorkspaces workspaces = new InMemoryWorkspaces();
+    public final InMemoryWorkspaces workspaces = new InMemoryWorkspaces(users);
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
     public final DirectTransactions transactions = new DirectTransactions();
     public final LoginThrottle throttle = new LoginThrottle(failures, THROTTLE, clock);
     public final PasswordAuthenticator authenticator = new PasswordAuthenticator(users, hasher, PasswordPolicy.DEFAULT, throttle);
     public final SessionIssuer issuer = new SessionIssuer(sessions, users, SESSIONS, new SecureRandom(), clock);
+    public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final SignUpService signUp = new SignUpService(users, workspaces, workspaces, hasher, PasswordPolicy.DEFAULT,
-            transactions, clock);
+            audit, transactions, clock);
     public final SessionAuthenticationService sessionAuthentication = new SessionAuthenticationService(sessions, users, SESSIONS, clock);
     public final SessionManagementService sessionManagement = new SessionManagementService(sessions, users, SESSIONS, clock);
     public final AccountService accounts = new AccountService(users, workspaces, sessions, authenticator, hasher,
@@ -48,6 +50,7 @@ public final class TestAccounts {
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec(clock);
     public final TokenService tokens = new TokenService(authenticator, issuer, sessions, refreshTokens, codec,
             new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15)), SESSIONS, transactions, new SecureRandom(), clock);
+    public final WorkspaceService workspaceService = new WorkspaceService(workspaces, workspaces, users, audit, transactions, clock);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
     public final InMemoryDeveloperApiKeys developerApiKeys = new InMemoryDeveloperApiKeys();
     public final UserAdministrationService administration = new UserAdministrationService(users, sessions, apiTokens,

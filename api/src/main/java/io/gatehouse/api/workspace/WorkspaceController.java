@@ -1,0 +1,189 @@
+package io.gatehouse.api.workspace;
+
+import io.gatehouse.api.problem.Problems;
+import io.gatehouse.api.security.Caller;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.Member;
+import io.gatehouse.domain.model.Role;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.WireNamed;
+import io.gatehouse.domain.model.Workspace;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.model.WorkspaceRole;
+import io.gatehouse.domain.port.in.WorkspaceUseCase;
+import io.gatehouse.domain.port.in.WorkspaceUseCase.MemberChanged;
+import io.gatehouse.domain.port.in.WorkspaceUseCase.MemberOutcome;
+import io.gatehouse.domain.port.in.WorkspaceUseCase.MemberRejected;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Workspaces and members. The tenant is resolved here, once, from the path and passed explicitly;
+ * a workspace the caller cannot reach (not a member, or an API token scoped elsewhere) is 404.
+ */
+@Controller("/api/v1/workspaces")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Workspaces")
+class WorkspaceController {
+
+    private static final String ROLES = "owner|admin|member";
+    private final WorkspaceUseCase workspaces;
+
+    WorkspaceController(WorkspaceUseCase workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @Serdeable
+    record CreateWorkspace(@NotBlank @Size(max = Workspace.MAX_NAME_LENGTH) String name) {
+    }
+
+    @Serdeable
+    record WorkspaceResponse(UUID id, String name, Instant createdAt) {
+    }
+
+    @Serdeable
+    record MyWorkspace(UUID id, String name, Instant createdAt, String role) {
+        static MyWorkspace of(WorkspaceRole workspace) {
+            return new MyWorkspace(workspace.workspace().id().value(), workspace.workspace().name(),
+                    workspace.workspace().createdAt(), workspace.role().wireName());
+        }
+    }
+
+    @Serdeable
+    record MemberResponse(UUID userId, String email, String fullName, String role, Instant joinedAt) {
+        static MemberResponse of(Member member) {
+            return new MemberResponse(member.userId().value(), member.email().value(), member.fullName(),
+                    member.role().wireName(), member.joinedAt());
+        }
+    }
+
+    @Serdeable
+    record AddMember(@NotNull @Size(max = 320) String email,
+                     @NotNull @Pattern(regexp = ROLES, message = "must be owner, admin or member") String role) {
+    }
+
+    @Serdeable
+    record ChangeRole(@NotNull @Pattern(regexp = ROLES, message = "must be owner, admin or member") String role) {
+    }
+
+    @Post
+    @Operation(summary = "Create a workspace; the caller becomes its owner")
+    HttpResponse<?> create(Authentication authentication, @Valid @Body CreateWorkspace request) {
+        Caller caller = Caller.of(authentication);
+        if (caller.workspaceScope().isPresent()) {
+            return Problems.response(ErrorCode.FORBIDDEN, "a workspace-scoped API token cannot create workspaces");
+        }
+        Workspace created = workspaces.create(caller.userId(), request.name());
+        return HttpResponse.created(new WorkspaceResponse(created.id().value(), created.name(), created.createdAt()));
+    }
+
+    @Get
+    @Operation(summary = "The caller's workspaces with the caller's role in each")
+    List<MyWorkspace> list(Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        return workspaces.listMine(caller.userId()).stream()
+                .filter(workspace -> caller.mayReach(workspace.workspace().id()))
+                .map(MyWorkspace::of)
+                .toList();
+    }
+
+    @Get("/{wid}")
+    @Operation(summary = "One workspace, with the caller's role; 404 for non-members")
+    HttpResponse<?> get(Authentication authentication, @PathVariable UUID wid) {
+        Caller caller = Caller.of(authentication);
+        return reachable(caller, wid).flatMap(workspace -> workspaces.get(caller.userId(), workspace))
+                .<HttpResponse<?>>map(found -> HttpResponse.ok(MyWorkspace.of(found)))
+                .orElseGet(WorkspaceController::notFound);
+    }
+
+    @Get("/{wid}/members")
+    @Operation(summary = "The workspace's members; 404 for non-members")
+    HttpResponse<?> members(Authentication authentication, @PathVariable UUID wid) {
+        Caller caller = Caller.of(authentication);
+        return reachable(caller, wid).flatMap(workspace -> workspaces.members(caller.userId(), workspace))
+                .<HttpResponse<?>>map(list -> HttpResponse.ok(list.stream().map(MemberResponse::of).toList()))
+                .orElseGet(WorkspaceController::notFound);
+    }
+
+    @Post("/{wid}/members")
+    @Operation(summary = "Add an existing account as a member (workspace admins; owners only by owners)")
+    HttpResponse<?> addMember(Authentication authentication, @PathVariable UUID wid, @Valid @Body AddMember request) {
+        Caller caller = Caller.of(authentication);
+        Optional<WorkspaceId> workspace = reachable(caller, wid);
+        if (workspace.isEmpty()) {
+            return notFound();
+        }
+        return respond(workspaces.addMember(caller.userId(), workspace.get(), request.email(), role(request.role())), HttpStatus.CREATED);
+    }
+
+    @Patch("/{wid}/members/{userId}")
+    @Operation(summary = "Change a member's role (workspace admins; the owner role only by owners; the last owner stays)")
+    HttpResponse<?> changeRole(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId,
+                               @Valid @Body ChangeRole request) {
+        Caller caller = Caller.of(authentication);
+        Optional<WorkspaceId> workspace = reachable(caller, wid);
+        if (workspace.isEmpty()) {
+            return notFound();
+        }
+        return respond(workspaces.changeRole(caller.userId(), workspace.get(), new UserId(userId), role(request.role())), HttpStatus.OK);
+    }
+
+    @Delete("/{wid}/members/{userId}")
+    @Operation(summary = "Remove a member (workspace admins, or the member themselves; never the last owner)")
+    HttpResponse<?> removeMember(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId) {
+        Caller caller = Caller.of(authentication);
+        Optional<WorkspaceId> workspace = reachable(caller, wid);
+        if (workspace.isEmpty()) {
+            return notFound();
+        }
+        return respond(workspaces.removeMember(caller.userId(), workspace.get(), new UserId(userId)), HttpStatus.NO_CONTENT);
+    }
+
+    private static Optional<WorkspaceId> reachable(Caller caller, UUID wid) {
+        WorkspaceId workspace = new WorkspaceId(wid);
+        return caller.mayReach(workspace) ? Optional.of(workspace) : Optional.empty();
+    }
+
+    private static HttpResponse<?> respond(MemberOutcome outcome, HttpStatus success) {
+        if (outcome instanceof MemberChanged changed) {
+            return changed.member() == null
+                    ? HttpResponse.status(success)
+                    : HttpResponse.status(success).body(MemberResponse.of(changed.member()));
+        }
+        MemberRejected rejected = (MemberRejected) outcome;
+        return Problems.response(rejected.code(), rejected.detail());
+    }
+
+    private static Role role(String wireName) {
+        return WireNamed.parse(Role.class, wireName).orElseThrow();
+    }
+
+    private static HttpResponse<?> notFound() {
+        return Problems.response(ErrorCode.NOT_FOUND, "no such workspace");
+    }
+}

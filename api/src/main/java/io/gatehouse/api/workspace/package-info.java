@@ -1,0 +1,2 @@
+/** Workspaces (tenants) and their members. */
+package io.gatehouse.api.workspace;

@@ -1,0 +1,177 @@
+package io.gatehouse.app.e2e;
+
+import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkspacesEndToEndTest {
+
+    private final TestGatehouse gatehouse = TestGatehouse.start();
+
+    @AfterAll
+    void stop() {
+        gatehouse.close();
+    }
+
+    @Test
+    void createListAndReadAWorkspaceAsItsOwner() {
+        gatehouse.signUp("founder@example.com");
+        String cookie = gatehouse.login("founder@example.com");
+
+        var created = gatehouse.request("POST", "/api/v1/workspaces").session(cookie).json("{\"name\":\"Rocket\"}").send()
+                .expect(201).json();
+
+        assertThat(created).containsEntry("name", "Rocket").containsKeys("id", "created_at");
+        var listed = gatehouse.get("/api/v1/workspaces", "Cookie", "gatehouse_session=" + cookie).expect(200).jsonList();
+        assertThat(listed).singleElement().satisfies(w -> assertThat(w).containsEntry("id", created.get("id")).containsEntry("role", "owner"));
+        assertThat(gatehouse.get("/api/v1/workspaces/" + created.get("id"), "Cookie", "gatehouse_session=" + cookie).expect(200).json())
+                .containsEntry("role", "owner");
+        gatehouse.request("POST", "/api/v1/workspaces").session(cookie).json("{\"name\":\"  \"}").send().problem(400, "validation_failed");
+    }
+
+    @Test
+    void nonMembersGetNotFoundForEverythingInAWorkspace() {
+        String workspace = workspaceOwnedBy("private-owner@example.com");
+        gatehouse.signUp("nosy@example.com");
+        String nosy = gatehouse.login("nosy@example.com");
+        String ownerId = userId("private-owner@example.com");
+
+        gatehouse.get("/api/v1/workspaces/" + workspace, "Cookie", "gatehouse_session=" + nosy).problem(404, "not_found");
+        gatehouse.get("/api/v1/workspaces/" + workspace + "/members", "Cookie", "gatehouse_session=" + nosy).problem(404, "not_found");
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(nosy)
+                .json("{\"email\":\"nosy@example.com\",\"role\":\"owner\"}").send().problem(404, "not_found");
+        gatehouse.request("PATCH", "/api/v1/workspaces/" + workspace + "/members/" + ownerId).session(nosy)
+                .json("{\"role\":\"member\"}").send().problem(404, "not_found");
+        gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/members/" + ownerId).session(nosy).send().problem(404, "not_found");
+        gatehouse.get("/api/v1/workspaces/" + UUID.randomUUID(), "Cookie", "gatehouse_session=" + nosy).problem(404, "not_found");
+    }
+
+    @Test
+    void adminsManageMembersMembersCannot() {
+        String workspace = workspaceOwnedBy("lead@example.com");
+        gatehouse.signUp("deputy@example.com");
+        gatehouse.signUp("crew@example.com");
+        gatehouse.signUp("recruit@example.com");
+        String lead = gatehouse.login("lead@example.com");
+
+        var deputy = gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
+                .json("{\"email\":\"DEPUTY@example.com\",\"role\":\"admin\"}").send().expect(201).json();
+        assertThat(deputy).containsEntry("email", "deputy@example.com").containsEntry("role", "admin").containsKeys("user_id", "joined_at");
+        String deputyCookie = gatehouse.login("deputy@example.com");
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(deputyCookie)
+                .json("{\"email\":\"crew@example.com\",\"role\":\"member\"}").send().expect(201);
+        String crew = gatehouse.login("crew@example.com");
+
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(crew)
+                .json("{\"email\":\"recruit@example.com\",\"role\":\"member\"}").send().problem(403, "forbidden");
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(deputyCookie)
+                .json("{\"email\":\"recruit@example.com\",\"role\":\"owner\"}").send().problem(403, "forbidden");
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
+                .json("{\"email\":\"ghost@example.com\",\"role\":\"member\"}").send().problem(404, "user_not_found");
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
+                .json("{\"email\":\"crew@example.com\",\"role\":\"member\"}").send().problem(409, "already_member");
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
+                .json("{\"email\":\"recruit@example.com\",\"role\":\"king\"}").send().problem(400, "validation_failed");
+
+        assertThat(gatehouse.get("/api/v1/workspaces/" + workspace + "/members", "Cookie", "gatehouse_session=" + crew).expect(200)
+                .jsonList()).extracting(m -> m.get("email")).containsExactly("lead@example.com", "deputy@example.com", "crew@example.com");
+        gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/members/" + userId("crew@example.com")).session(crew).send()
+                .expect(204);
+        gatehouse.get("/api/v1/workspaces/" + workspace, "Cookie", "gatehouse_session=" + crew).problem(404, "not_found");
+        assertThat(auditActions(workspace)).containsExactly("workspace.created", "member.added", "member.added", "member.removed");
+    }
+
+    @Test
+    void theLastOwnerCanBeNeitherDemotedNorRemoved() {
+        String workspace = workspaceOwnedBy("solo-owner@example.com");
+        String owner = gatehouse.login("solo-owner@example.com");
+        String ownerId = userId("solo-owner@example.com");
+
+        gatehouse.request("PATCH", "/api/v1/workspaces/" + workspace + "/members/" + ownerId).session(owner)
+                .json("{\"role\":\"admin\"}").send().problem(409, "last_owner");
+        gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/members/" + ownerId).session(owner).send()
+                .problem(409, "last_owner");
+    }
+
+    @Test
+    void twoOwnersDemotingEachOtherAtOnceNeverLeaveTheWorkspaceOwnerless() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String workspace = workspaceOwnedBy("owner-a" + round + "@example.com");
+            gatehouse.signUp("owner-b" + round + "@example.com");
+            String a = gatehouse.login("owner-a" + round + "@example.com");
+            gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(a)
+                    .json("{\"email\":\"owner-b" + round + "@example.com\",\"role\":\"owner\"}").send().expect(201);
+            String b = gatehouse.login("owner-b" + round + "@example.com");
+            String aId = userId("owner-a" + round + "@example.com");
+            String bId = userId("owner-b" + round + "@example.com");
+
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            results.add(pool.submit(() -> {
+                start.await();
+                return gatehouse.request("PATCH", "/api/v1/workspaces/" + workspace + "/members/" + bId).session(a)
+                        .json("{\"role\":\"member\"}").send().status();
+            }));
+            results.add(pool.submit(() -> {
+                start.await();
+                return gatehouse.request("PATCH", "/api/v1/workspaces/" + workspace + "/members/" + aId).session(b)
+                        .json("{\"role\":\"member\"}").send().status();
+            }));
+            start.countDown();
+            List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+            pool.shutdown();
+
+            List<Map<String, Object>> members = gatehouse.get("/api/v1/workspaces/" + workspace + "/members",
+                    "Cookie", "gatehouse_session=" + a).expect(200).jsonList();
+            assertThat(members).filteredOn(m -> "owner".equals(m.get("role"))).as("round %d: %s", round, statuses).hasSize(1);
+            // The change that commits second runs after the first one's lock is released, when its
+            // caller is no longer an owner: it is refused, never applied.
+            assertThat(statuses).containsExactlyInAnyOrder(200, 403);
+        }
+    }
+
+    private String workspaceOwnedBy(String email) {
+        return (String) ((Map<?, ?>) gatehouse.postJson("/api/v1/signup", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
+                + "\",\"workspace_name\":\"W\"}").expect(201).json().get("workspace")).get("id");
+    }
+
+    private String userId(String email) {
+        String cookie = gatehouse.login(email);
+        return (String) gatehouse.get("/api/v1/me", "Cookie", "gatehouse_session=" + cookie).expect(200).json().get("id");
+    }
+
+    private List<String> auditActions(String workspace) {
+        DataSource dataSource = DelegatingDataSource.unwrapDataSource(gatehouse.context().getBean(DataSource.class));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT action FROM audit_events WHERE workspace_id = ? ORDER BY id")) {
+            query.setObject(1, UUID.fromString(workspace));
+            List<String> actions = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+            return actions;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
