@@ -27,6 +27,18 @@ class OperatorEndpointsEndToEndTest {
     }
 
     @Test
+    void aSigningKeyExistsAfterStartUpWithoutAnyTokenRequest() throws Exception {
+        var keys = gatehouse.context().getBean(io.gatehouse.domain.port.out.SigningKeys.class);
+        for (int i = 0; i < 100 && keys.all().isEmpty(); i++) {
+            Thread.sleep(50); // created in the background once the server listens
+        }
+
+        assertThat(keys.all()).hasSize(1);
+        assertThat(gatehouse.get("/.well-known/jwks.json").expect(200).json().get("keys").toString())
+                .contains(keys.all().get(0).kid());
+    }
+
+    @Test
     void openApiDocumentDescribesTheApiAndSwaggerUiIsServed() {
         var document = gatehouse.get("/openapi").expect(200);
 
