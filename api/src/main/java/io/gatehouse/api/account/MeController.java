@@ -23,6 +23,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -64,6 +67,8 @@ class MeController {
     }
 
     @Get
+    @ApiResponse(responseCode = "200", description = "the profile", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeResponse.class)))
+    @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "The signed-in user, with the workspaces they belong to")
     HttpResponse<?> me(Authentication authentication) {
         Optional<Profile> profile = accounts.profile(Caller.of(authentication).userId());
@@ -79,6 +84,10 @@ class MeController {
     }
 
     @Post("/password")
+    @ApiResponse(responseCode = "204", description = "changed; other sessions revoked")
+    @ApiResponse(responseCode = "400", description = "weak_password, validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Change the password; every other session of the user is revoked")
     HttpResponse<?> changePassword(HttpRequest<?> http, Authentication authentication, @Valid @Body ChangePasswordRequest request) {
         Caller caller = Caller.of(authentication);

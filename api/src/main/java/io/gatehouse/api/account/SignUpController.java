@@ -19,6 +19,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -53,6 +56,9 @@ class SignUpController {
     }
 
     @Post
+    @ApiResponse(responseCode = "201", description = "account created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignUpResponse.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_email, weak_password, validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "409", description = "email_taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Create an account; with workspace_name, also a workspace owned by it")
     HttpResponse<?> signUp(@Valid @Body SignUpRequest request) {
         SignUpOutcome outcome = signUp.signUp(

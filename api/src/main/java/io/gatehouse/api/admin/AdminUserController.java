@@ -23,6 +23,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,6 +49,9 @@ class AdminUserController {
     }
 
     @Patch("/{id}")
+    @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.gatehouse.api.account.UserResponse.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "404", description = "user_not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Suspend or re-activate a user (instance administrators only); suspension revokes every session")
     HttpResponse<?> patch(Authentication authentication, @PathVariable UUID id, @Valid @Body UserStatusPatch patch) {
         UserStatus status = WireNamed.parse(UserStatus.class, patch.status()).orElseThrow();

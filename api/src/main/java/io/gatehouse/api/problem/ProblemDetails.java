@@ -1,6 +1,7 @@
 package io.gatehouse.api.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -17,7 +18,7 @@ public record ProblemDetails(
         int status,
         String detail,
         String code,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<FieldError> errors) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors) {
 
     @Serdeable
     public record FieldError(String field, String message) {

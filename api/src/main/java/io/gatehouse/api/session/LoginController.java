@@ -32,6 +32,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -76,6 +79,12 @@ class LoginController {
     }
 
     @Post("/login")
+    @ApiResponse(responseCode = "200", description = "logged in; Set-Cookie gatehouse_session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LoginResponse.class)))
+    @ApiResponse(responseCode = "302", description = "logged in, redirected to the validated redirect")
+    @ApiResponse(responseCode = "400", description = "invalid_redirect, validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "403", description = "account_suspended", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts (Retry-After)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Log in with a JSON body or HTTP Basic; sets the session cookie")
     HttpResponse<?> login(HttpRequest<?> http, @Valid @Nullable @Body LoginRequest body, @Nullable @QueryValue String redirect) {
@@ -129,6 +138,8 @@ class LoginController {
     }
 
     @Post("/bump")
+    @ApiResponse(responseCode = "200", description = "recorded", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BumpResponse.class)))
+    @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Record activity: refreshes the session and the user's last login time")
     HttpResponse<?> bump(Authentication authentication) {

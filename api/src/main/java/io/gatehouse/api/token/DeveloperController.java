@@ -22,6 +22,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -65,6 +68,8 @@ class DeveloperController {
     }
 
     @Post("/api-access")
+    @ApiResponse(responseCode = "201", description = "the new pair; the secret is shown only here", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiAccess.class)))
+    @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Generate the caller's API key and secret; the previous pair stops working at once")
     HttpResponse<ApiAccess> generate(Authentication authentication) {
@@ -80,6 +85,9 @@ class DeveloperController {
     }
 
     @Post("/sign-in")
+    @ApiResponse(responseCode = "200", description = "an access JWT", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignedIn.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Exchange an API key and secret for an access JWT (amr api_key)")
     HttpResponse<?> signIn(HttpRequest<?> http, @Valid @Body SignIn request) {

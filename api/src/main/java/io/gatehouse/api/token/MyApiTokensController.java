@@ -37,6 +37,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -90,6 +93,10 @@ class MyApiTokensController {
      * token), throttled like every password login.
      */
     @Post("/api-tokens")
+    @ApiResponse(responseCode = "201", description = "the token record with access_token (shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenResponse.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "401", description = "unauthenticated, invalid_credentials", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "Issue an API token (personal, or scoped with workspace_id); also accepts HTTP Basic")
     HttpResponse<?> create(HttpRequest<?> http, @Nullable Authentication authentication, @Valid @Nullable @Body CreateToken request) {
@@ -114,6 +121,9 @@ class MyApiTokensController {
     }
 
     @Patch("/api-tokens/{id}")
+    @ApiResponse(responseCode = "200", description = "updated; version incremented", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenResponse.class)))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "409", description = "version_conflict", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Change note or enabled; version must match (optimistic concurrency)")
     HttpResponse<?> update(Authentication authentication, @PathVariable UUID id, @Valid @Body UpdateToken request) {

@@ -20,6 +20,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -73,18 +76,26 @@ class TokenController {
     }
 
     @Post
+    @ApiResponse(responseCode = "201", description = "issued", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenPair.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "403", description = "account_suspended", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Exchange email (as username) and password for an access JWT and a refresh token")
     HttpResponse<?> obtain(HttpRequest<?> http, @Valid @Body PasswordGrant grant) {
         return respond(tokens.grantWithPassword(grant.username(), grant.password(), clients.resolve(http)));
     }
 
     @Post("/refresh")
+    @ApiResponse(responseCode = "201", description = "rotated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenPair.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Rotate a refresh token; presenting a used one revokes its whole family")
     HttpResponse<?> refresh(HttpRequest<?> http, @Valid @Body RefreshRequest request) {
         return respond(tokens.refresh(request.refresh(), clients.resolve(http)));
     }
 
     @Post("/verify")
+    @ApiResponse(responseCode = "200", description = "valid", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Verified.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Check an access JWT: signature, issuer, audience, expiry, and that its family is not revoked")
     HttpResponse<?> verify(@Valid @Body VerifyRequest request) {
         Optional<AccessTokenClaims> claims = tokens.verify(request.token());

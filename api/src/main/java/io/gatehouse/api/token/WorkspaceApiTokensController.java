@@ -21,6 +21,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,6 +60,8 @@ class WorkspaceApiTokensController {
     }
 
     @Get
+    @ApiResponse(responseCode = "200", description = "the tokens", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenResponse.TokenList.class)))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "The caller's tokens for this workspace; workspace admins see every member's")
     HttpResponse<?> list(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
@@ -68,6 +73,8 @@ class WorkspaceApiTokensController {
     }
 
     @Post
+    @ApiResponse(responseCode = "201", description = "the token record with access_token (shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenResponse.class)))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Issue an API token scoped to this workspace")
     HttpResponse<?> create(Authentication authentication, @PathVariable UUID wid, @Valid @Nullable @Body CreateToken request) {
         Caller caller = Caller.of(authentication);
@@ -80,6 +87,9 @@ class WorkspaceApiTokensController {
     }
 
     @Post("/delete")
+    @ApiResponse(responseCode = "200", description = "counts", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BulkDeleted.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Delete several tokens of this workspace (admins may delete members' tokens)")
     HttpResponse<?> delete(Authentication authentication, @PathVariable UUID wid, @Valid @Body BulkDelete request) {
         Caller caller = Caller.of(authentication);

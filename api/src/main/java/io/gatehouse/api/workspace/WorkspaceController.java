@@ -30,6 +30,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -92,6 +95,8 @@ class WorkspaceController {
     }
 
     @Post
+    @ApiResponse(responseCode = "201", description = "created; the caller is owner", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceResponse.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Create a workspace; the caller becomes its owner")
     HttpResponse<?> create(Authentication authentication, @Valid @Body CreateWorkspace request) {
         Caller caller = Caller.of(authentication);
@@ -113,6 +118,8 @@ class WorkspaceController {
     }
 
     @Get("/{wid}")
+    @ApiResponse(responseCode = "200", description = "the workspace and the caller's role", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MyWorkspace.class)))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "One workspace, with the caller's role; 404 for non-members")
     HttpResponse<?> get(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
@@ -131,6 +138,10 @@ class WorkspaceController {
     }
 
     @Post("/{wid}/members")
+    @ApiResponse(responseCode = "201", description = "added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberResponse.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "404", description = "not_found, user_not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "409", description = "already_member", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Add an existing account as a member (workspace admins; owners only by owners)")
     HttpResponse<?> addMember(Authentication authentication, @PathVariable UUID wid, @Valid @Body AddMember request) {
         Caller caller = Caller.of(authentication);
@@ -142,6 +153,10 @@ class WorkspaceController {
     }
 
     @Patch("/{wid}/members/{userId}")
+    @ApiResponse(responseCode = "200", description = "changed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberResponse.class)))
+    @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "409", description = "last_owner", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Change a member's role (workspace admins; the owner role only by owners; the last owner stays)")
     HttpResponse<?> changeRole(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId,
                                @Valid @Body ChangeRole request) {
@@ -154,6 +169,10 @@ class WorkspaceController {
     }
 
     @Delete("/{wid}/members/{userId}")
+    @ApiResponse(responseCode = "204", description = "removed")
+    @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
+    @ApiResponse(responseCode = "409", description = "last_owner", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Remove a member (workspace admins, or the member themselves; never the last owner)")
     HttpResponse<?> removeMember(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId) {
         Caller caller = Caller.of(authentication);

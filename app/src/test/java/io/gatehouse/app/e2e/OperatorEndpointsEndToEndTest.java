@@ -42,7 +42,8 @@ class OperatorEndpointsEndToEndTest {
     void openApiDocumentDescribesTheApiAndSwaggerUiIsServed() {
         var document = gatehouse.get("/openapi").expect(200);
 
-        assertThat(document.body()).contains("openapi: 3", "/api/v1/auth/login", "/api/v1/signup", "/api/v1/me/sessions");
+        assertThat(document.body()).contains("openapi: 3", "/api/v1/auth/login", "/api/v1/signup", "/api/v1/me/sessions",
+                "/api/v1/auth/jwt/refresh", "/api/v1/workspaces/{wid}/members", "application/problem+json", "token_type");
         assertThat(gatehouse.get("/swagger-ui/index.html").expect(200).body()).containsIgnoringCase("swagger");
     }
 }
