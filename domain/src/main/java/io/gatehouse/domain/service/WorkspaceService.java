@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Workspaces and membership rules: owners and admins manage members; only an owner may grant,
@@ -102,56 +103,56 @@ public final class WorkspaceService implements WorkspaceUseCase {
 
     @Override
     public MemberOutcome changeRole(UserId caller, WorkspaceId workspace, UserId member, Role role) {
-        return transactions.inTransaction(() -> {
-            Optional<Role> callerRole = lockAndRoleOf(caller, workspace);
-            if (callerRole.isEmpty()) {
-                return notFound();
-            }
-            Optional<Role> current = memberships.roleOf(workspace, member);
-            if (current.isEmpty()) {
-                return new MemberRejected(ErrorCode.NOT_FOUND, "no such member");
-            }
-            boolean touchesOwnership = role == Role.OWNER || current.get() == Role.OWNER;
-            if (!callerRole.get().isWorkspaceAdmin() || (touchesOwnership && callerRole.get() != Role.OWNER)) {
+        return transactions.inTransaction(() -> withRoles(caller, workspace, member, (callerRole, current) -> {
+            boolean touchesOwnership = role == Role.OWNER || current == Role.OWNER;
+            if (!callerRole.isWorkspaceAdmin() || (touchesOwnership && callerRole != Role.OWNER)) {
                 return forbidden(touchesOwnership ? "only owners may grant or take away the owner role"
                         : "only workspace admins may change roles");
             }
-            if (current.get() == Role.OWNER && role != Role.OWNER && memberships.countOwners(workspace) <= 1) {
+            if (current == Role.OWNER && role != Role.OWNER && memberships.countOwners(workspace) <= 1) {
                 return new MemberRejected(ErrorCode.LAST_OWNER, "a workspace keeps at least one owner; make another member owner first");
             }
             memberships.updateRole(workspace, member, role);
             audit.record(new AuditEvent(workspace, caller, "member.role_changed", member.toString(),
-                    current.get().wireName() + " -> " + role.wireName(), clock.instant()));
+                    current.wireName() + " -> " + role.wireName(), clock.instant()));
             return new MemberChanged(memberships.members(workspace).stream()
                     .filter(m -> m.userId().equals(member)).findFirst().orElseThrow());
-        });
+        }));
     }
 
     @Override
     public MemberOutcome removeMember(UserId caller, WorkspaceId workspace, UserId member) {
-        return transactions.inTransaction(() -> {
-            Optional<Role> callerRole = lockAndRoleOf(caller, workspace);
-            if (callerRole.isEmpty()) {
-                return notFound();
-            }
-            Optional<Role> current = memberships.roleOf(workspace, member);
-            if (current.isEmpty()) {
-                return new MemberRejected(ErrorCode.NOT_FOUND, "no such member");
-            }
+        return transactions.inTransaction(() -> withRoles(caller, workspace, member, (callerRole, current) -> {
             boolean self = caller.equals(member);
-            boolean allowed = self || (callerRole.get().isWorkspaceAdmin()
-                    && (current.get() != Role.OWNER || callerRole.get() == Role.OWNER));
+            boolean allowed = self || (callerRole.isWorkspaceAdmin() && (current != Role.OWNER || callerRole == Role.OWNER));
             if (!allowed) {
                 return forbidden("only workspace admins may remove others, and only owners may remove owners");
             }
-            if (current.get() == Role.OWNER && memberships.countOwners(workspace) <= 1) {
+            if (current == Role.OWNER && memberships.countOwners(workspace) <= 1) {
                 return new MemberRejected(ErrorCode.LAST_OWNER, "the last owner cannot leave; make another member owner first");
             }
             memberships.delete(workspace, member);
             audit.record(new AuditEvent(workspace, caller, "member.removed", member.toString(),
-                    "was " + current.get().wireName(), clock.instant()));
+                    "was " + current.wireName(), clock.instant()));
             return new MemberChanged(null);
-        });
+        }));
+    }
+
+    /**
+     * Locks the workspace, then hands the caller's role and the member's current role to the
+     * change; a caller outside the workspace, or a member who is not one, ends the request first.
+     */
+    private MemberOutcome withRoles(UserId caller, WorkspaceId workspace, UserId member,
+                                    BiFunction<Role, Role, MemberOutcome> change) {
+        Optional<Role> callerRole = lockAndRoleOf(caller, workspace);
+        if (callerRole.isEmpty()) {
+            return notFound();
+        }
+        Optional<Role> current = memberships.roleOf(workspace, member);
+        if (current.isEmpty()) {
+            return new MemberRejected(ErrorCode.NOT_FOUND, "no such member");
+        }
+        return change.apply(callerRole.get(), current.get());
     }
 
     /** Lock first, then read: the roles checked are the ones that hold until the change commits. */
