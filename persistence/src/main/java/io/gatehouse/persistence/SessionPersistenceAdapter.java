@@ -35,11 +35,6 @@ class SessionPersistenceAdapter implements Sessions {
     }
 
     @Override
-    public Optional<Session> findUnrevokedById(SessionId id) {
-        return repository.findByIdAndRevokedAtIsNull(id.value()).map(SessionPersistenceAdapter::toSession);
-    }
-
-    @Override
     public Optional<Session> findUnrevokedOfActiveUser(SessionId id) {
         return repository.findUnrevokedOfActiveUser(id.value()).map(SessionPersistenceAdapter::toSession);
     }

@@ -16,8 +16,6 @@ interface SessionRepository extends GenericRepository<SessionRow, UUID> {
 
     Optional<SessionRow> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 
-    Optional<SessionRow> findByIdAndRevokedAtIsNull(UUID id);
-
     @Query("""
             SELECT s.* FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.id = :id AND s.revoked_at IS NULL AND u.status = 'active'""")

@@ -7,7 +7,6 @@ import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.ApiTokenUseCase.ApiTokenPrincipal;
 import io.gatehouse.domain.port.in.SessionPrincipal;
 import io.micronaut.security.authentication.Authentication;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +20,7 @@ import java.util.UUID;
 public record Caller(UserId userId, Optional<SessionId> sessionId, Optional<WorkspaceId> workspaceScope) {
 
     static final String SESSION_ID = "gatehouse.session_id";
-    static final String AUTH_METHOD = "gatehouse.auth_method";
     static final String WORKSPACE_SCOPE = "gatehouse.workspace_scope";
-    static final String API_TOKEN_ID = "gatehouse.api_token_id";
 
     public static Caller of(Authentication authentication) {
         Map<String, Object> attributes = authentication.getAttributes();
@@ -38,24 +35,17 @@ public record Caller(UserId userId, Optional<SessionId> sessionId, Optional<Work
     }
 
     static Authentication fromSession(SessionPrincipal principal) {
-        return Authentication.build(principal.user().id().toString(), List.of(), Map.of(
-                SESSION_ID, principal.session().id().toString(),
-                AUTH_METHOD, principal.session().authMethod().wireName()));
+        return Authentication.build(principal.user().id().toString(), List.of(),
+                Map.of(SESSION_ID, principal.session().id().toString()));
     }
 
     static Authentication fromAccessToken(AccessTokenClaims claims) {
-        return Authentication.build(claims.subject().toString(), List.of(), Map.of(
-                SESSION_ID, claims.sessionId().toString(),
-                AUTH_METHOD, String.join(" ", claims.authenticationMethods())));
+        return Authentication.build(claims.subject().toString(), List.of(), Map.of(SESSION_ID, claims.sessionId().toString()));
     }
 
     static Authentication fromApiToken(ApiTokenPrincipal principal) {
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put(AUTH_METHOD, "api_token");
-        attributes.put(API_TOKEN_ID, principal.token().id().toString());
-        if (principal.token().workspaceId() != null) {
-            attributes.put(WORKSPACE_SCOPE, principal.token().workspaceId().toString());
-        }
+        Map<String, Object> attributes = principal.token().workspaceId() == null
+                ? Map.of() : Map.of(WORKSPACE_SCOPE, principal.token().workspaceId().toString());
         return Authentication.build(principal.user().id().toString(), List.of(), attributes);
     }
 

@@ -45,7 +45,6 @@ public final class InMemorySessions implements Sessions {
                 .findFirst();
     }
 
-    @Override
     public Optional<Session> findUnrevokedById(SessionId id) {
         return Optional.ofNullable(sessions.get(id)).filter(session -> !revoked.contains(id));
     }

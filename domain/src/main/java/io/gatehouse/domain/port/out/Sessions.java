@@ -18,8 +18,6 @@ public interface Sessions {
 
     Optional<Session> findUnrevokedByTokenHash(TokenHash tokenHash);
 
-    Optional<Session> findUnrevokedById(SessionId id);
-
     /** The unrevoked session when its user is active, in one lookup (the per-request check of a JWT's family). */
     Optional<Session> findUnrevokedOfActiveUser(SessionId id);
 
