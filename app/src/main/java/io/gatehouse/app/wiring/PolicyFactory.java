@@ -17,15 +17,20 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 
 /** Configuration turned into the domain's policy values, plus the clock and randomness everyone shares. */
 @Factory
 class PolicyFactory {
 
+    /**
+     * Microsecond ticks: PostgreSQL and H2 store timestamps to the microsecond, so an instant returned
+     * when a row is written equals the one read back later.
+     */
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 
     @Singleton

@@ -26,6 +26,8 @@ public enum ErrorCode {
     VERSION_CONFLICT("version_conflict"),
     LAST_OWNER("last_owner"),
     ALREADY_MEMBER("already_member"),
+    DOMAIN_TAKEN("domain_taken"),
+    SSO_NOT_CONFIGURED("sso_not_configured"),
     SERVICE_UNAVAILABLE("service_unavailable"),
     INTERNAL_ERROR("internal_error");
 

@@ -1,0 +1,191 @@
+package io.gatehouse.api.workspace;
+
+import io.gatehouse.api.problem.ProblemDetails;
+import io.gatehouse.api.problem.Problems;
+import io.gatehouse.api.security.Caller;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.Role;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.WireNamed;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoOutcome;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoRejected;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoSettings;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A workspace's SAML SSO configuration (workspace admins only) and its public SP metadata. */
+@Controller("/api/v1/workspaces/{wid}/sso")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Workspace SSO")
+class SsoConfigurationController {
+
+    static final String SAML_METADATA = "application/samlmetadata+xml";
+    private final SsoConfigurationUseCase sso;
+
+    SsoConfigurationController(SsoConfigurationUseCase sso) {
+        this.sso = sso;
+    }
+
+    @Serdeable
+    record AttributeMappingBody(@Nullable @Size(max = 256) String email, @Nullable @Size(max = 256) String firstName,
+                                @Nullable @Size(max = 256) String lastName) {
+    }
+
+    /** Every field optional: POST fills the rest with defaults, PATCH leaves the rest unchanged. */
+    @Serdeable
+    record SsoBody(
+            @Nullable Boolean enabled,
+            @Nullable @Size(max = 512 * 1024) String idpMetadataXml,
+            @Nullable @Size(max = 1024) String idpEntityId,
+            @Nullable @Size(max = 2048) String idpSsoUrl,
+            @Nullable @Size(max = 10) List<@Size(max = 16384) String> idpCertificates,
+            @Nullable @Size(max = 50) List<@Size(max = 253) String> emailDomains,
+            @Nullable Boolean signAuthnRequests,
+            @Nullable Boolean wantAssertionsEncrypted,
+            @Nullable Boolean allowIdpInitiated,
+            @Nullable Boolean jitProvisioning,
+            @Nullable @Pattern(regexp = "member|admin", message = "must be member or admin") String defaultRole,
+            @Nullable Boolean enforceSso,
+            @Nullable @Valid AttributeMappingBody attributeMapping) {
+
+        SsoSettings toSettings() {
+            AttributeMapping mapping = attributeMapping == null ? null : new AttributeMapping(
+                    or(attributeMapping.email(), AttributeMapping.DEFAULT.email()),
+                    or(attributeMapping.firstName(), AttributeMapping.DEFAULT.firstName()),
+                    or(attributeMapping.lastName(), AttributeMapping.DEFAULT.lastName()));
+            return new SsoSettings(enabled, idpMetadataXml, idpEntityId, idpSsoUrl, idpCertificates, emailDomains, signAuthnRequests,
+                    wantAssertionsEncrypted, allowIdpInitiated, jitProvisioning,
+                    defaultRole == null ? null : WireNamed.parse(Role.class, defaultRole).orElseThrow(), enforceSso, mapping);
+        }
+
+        private static String or(String value, String fallback) {
+            return value == null ? fallback : value;
+        }
+    }
+
+    @Serdeable
+    record CertificateDetail(String subject, Instant notAfter, String sha256Fingerprint) {
+    }
+
+    @Serdeable
+    record SpDetails(String entityId, String acsUrl, String metadataUrl, String signingCertificate, String encryptionCertificate) {
+    }
+
+    @Serdeable
+    record AttributeMappingView(String email, String firstName, String lastName) {
+    }
+
+    @Serdeable
+    record SsoResponse(boolean enabled, String idpEntityId, String idpSsoUrl, List<String> idpCertificates,
+                       List<CertificateDetail> idpCertificateDetails, List<String> emailDomains, boolean signAuthnRequests,
+                       boolean wantAssertionsEncrypted, boolean allowIdpInitiated, boolean jitProvisioning, String defaultRole,
+                       boolean enforceSso, AttributeMappingView attributeMapping, SpDetails sp, Instant createdAt, Instant updatedAt) {
+
+        static SsoResponse of(SsoView view) {
+            SsoConfiguration c = view.configuration();
+            return new SsoResponse(c.enabled(), c.idpEntityId(), c.idpSsoUrl(), c.idpCertificates(),
+                    view.certificates().stream().map(i -> new CertificateDetail(i.subject(), i.notAfter(), i.sha256Fingerprint())).toList(),
+                    c.emailDomains(), c.signAuthnRequests(), c.wantAssertionsEncrypted(), c.allowIdpInitiated(), c.jitProvisioning(),
+                    c.defaultRole().wireName(), c.enforceSso(),
+                    new AttributeMappingView(c.attributeMapping().email(), c.attributeMapping().firstName(), c.attributeMapping().lastName()),
+                    new SpDetails(view.sp().entityId(), view.sp().acsUrl(), view.sp().metadataUrl(), c.spKeys().signingCertificate(),
+                            c.spKeys().encryptionCertificate()),
+                    c.createdAt(), c.updatedAt());
+        }
+    }
+
+    @Post
+    @Operation(summary = "Save (create or replace) the workspace's SSO configuration; idp_metadata_xml fills the IdP fields")
+    @ApiResponse(responseCode = "201", description = "saved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoResponse.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed with field errors", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    @ApiResponse(responseCode = "409", description = "domain_taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    HttpResponse<?> save(Authentication authentication, @PathVariable UUID wid, @Valid @Body SsoBody body) {
+        Caller caller = Caller.of(authentication);
+        WorkspaceId workspace = new WorkspaceId(wid);
+        return caller.mayReach(workspace) ? respond(sso.save(caller.userId(), workspace, body.toSettings()), HttpStatus.CREATED) : notFound();
+    }
+
+    @Get
+    @Operation(summary = "The workspace's SSO configuration")
+    @ApiResponse(responseCode = "200", description = "the configuration", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoResponse.class)))
+    @ApiResponse(responseCode = "404", description = "not_found, sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    HttpResponse<?> get(Authentication authentication, @PathVariable UUID wid) {
+        Caller caller = Caller.of(authentication);
+        WorkspaceId workspace = new WorkspaceId(wid);
+        return caller.mayReach(workspace) ? respond(sso.get(caller.userId(), workspace), HttpStatus.OK) : notFound();
+    }
+
+    @Patch
+    @Operation(summary = "Change some fields of the SSO configuration, e.g. {\"enabled\": true}")
+    @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoResponse.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed with field errors", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    HttpResponse<?> update(Authentication authentication, @PathVariable UUID wid, @Valid @Body SsoBody body) {
+        Caller caller = Caller.of(authentication);
+        WorkspaceId workspace = new WorkspaceId(wid);
+        return caller.mayReach(workspace) ? respond(sso.update(caller.userId(), workspace, body.toSettings()), HttpStatus.OK) : notFound();
+    }
+
+    @Delete
+    @Operation(summary = "Remove the SSO configuration; SSO logins for the workspace stop at once")
+    HttpResponse<?> delete(Authentication authentication, @PathVariable UUID wid) {
+        Caller caller = Caller.of(authentication);
+        WorkspaceId workspace = new WorkspaceId(wid);
+        return caller.mayReach(workspace) ? respond(sso.delete(caller.userId(), workspace), HttpStatus.NO_CONTENT) : notFound();
+    }
+
+    @Get(value = "/metadata", produces = SAML_METADATA)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "The workspace's SAML SP metadata (public, for the IdP administrator)")
+    HttpResponse<?> metadata(@PathVariable UUID wid) {
+        return sso.serviceProviderMetadata(new WorkspaceId(wid))
+                .<HttpResponse<?>>map(xml -> HttpResponse.ok(xml).contentType(MediaType.of(SAML_METADATA)))
+                .orElseGet(() -> Problems.response(ErrorCode.SSO_NOT_CONFIGURED, "this workspace has no SSO configuration"));
+    }
+
+    private static HttpResponse<?> respond(SsoOutcome outcome, HttpStatus success) {
+        if (outcome instanceof SsoView view) {
+            return HttpResponse.status(success).body(SsoResponse.of(view));
+        }
+        if (outcome instanceof SsoRejected rejected) {
+            List<ProblemDetails.FieldError> fields = rejected.fields().isEmpty() ? null
+                    : rejected.fields().stream().map(f -> new ProblemDetails.FieldError(f.field(), f.message())).toList();
+            return Problems.response(rejected.code(), rejected.detail(), fields);
+        }
+        return HttpResponse.status(success);
+    }
+
+    private static HttpResponse<?> notFound() {
+        return Problems.response(ErrorCode.NOT_FOUND, "no such workspace");
+    }
+}

@@ -1,0 +1,56 @@
+package io.gatehouse.app.wiring;
+
+import io.gatehouse.app.crypto.JdkCertificateInspector;
+import io.gatehouse.app.crypto.MasterKey;
+import io.gatehouse.app.crypto.SelfSignedSpKeyGenerator;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
+import io.gatehouse.domain.port.out.AuditLog;
+import io.gatehouse.domain.port.out.CertificateInspector;
+import io.gatehouse.domain.port.out.IdpMetadataReader;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.SpKeyGenerator;
+import io.gatehouse.domain.port.out.SpMetadataWriter;
+import io.gatehouse.domain.port.out.SsoConfigurations;
+import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.service.SsoConfigurationService;
+import io.gatehouse.saml.OpenSamlIdpMetadataReader;
+import io.gatehouse.saml.OpenSamlSpMetadataWriter;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Workspace SAML SSO configuration and the OpenSAML adapters behind it. */
+@Factory
+class SsoServicesFactory {
+
+    @Singleton
+    IdpMetadataReader idpMetadataReader() {
+        return new OpenSamlIdpMetadataReader();
+    }
+
+    @Singleton
+    SpMetadataWriter spMetadataWriter() {
+        return new OpenSamlSpMetadataWriter();
+    }
+
+    @Singleton
+    SpKeyGenerator spKeyGenerator(MasterKey masterKey, SecureRandom random, Clock clock) {
+        return new SelfSignedSpKeyGenerator(masterKey, random, clock);
+    }
+
+    @Singleton
+    CertificateInspector certificateInspector() {
+        return new JdkCertificateInspector();
+    }
+
+    @Singleton
+    SsoConfigurationUseCase ssoConfiguration(Memberships memberships, SsoConfigurations configurations,
+                                             IdpMetadataReader reader, SpMetadataWriter writer, SpKeyGenerator keys,
+                                             CertificateInspector certificates, AuditLog audit, Transactions transactions,
+                                             PublicUrl publicUrl, Clock clock) {
+        return new SsoConfigurationService(memberships, configurations, reader, writer, keys, certificates, audit, transactions,
+                publicUrl, clock);
+    }
+}

@@ -1,0 +1,53 @@
+package io.gatehouse.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A workspace's SAML SSO configuration: the IdP it trusts (entity id, HTTP-Redirect SSO URL, signing
+ * certificates), the email domains it vouches for, login policy, and the workspace's own SP key
+ * pairs (private keys encrypted at rest with the master key).
+ */
+public record SsoConfiguration(
+        WorkspaceId workspaceId,
+        boolean enabled,
+        String idpEntityId,
+        String idpSsoUrl,
+        List<String> idpCertificates,
+        List<String> emailDomains,
+        boolean signAuthnRequests,
+        boolean wantAssertionsEncrypted,
+        boolean allowIdpInitiated,
+        boolean jitProvisioning,
+        Role defaultRole,
+        boolean enforceSso,
+        AttributeMapping attributeMapping,
+        SpKeys spKeys,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public SsoConfiguration {
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        idpCertificates = List.copyOf(idpCertificates);
+        emailDomains = List.copyOf(emailDomains);
+        Objects.requireNonNull(defaultRole, "defaultRole");
+        Objects.requireNonNull(attributeMapping, "attributeMapping");
+        Objects.requireNonNull(spKeys, "spKeys");
+    }
+
+    /** Attribute names to read the email and name from (SAML core 2.7.3.1 Attribute Name). */
+    public record AttributeMapping(String email, String firstName, String lastName) {
+        /** Names Okta, Google and Keycloak use out of the box; Entra ID's claim URIs are matched as aliases at login. */
+        public static final AttributeMapping DEFAULT = new AttributeMapping("email", "firstName", "lastName");
+    }
+
+    /** The workspace's SP key pairs: PEM certificates and master-key-encrypted PKCS#8 private keys. */
+    public record SpKeys(String signingCertificate, String encryptedSigningKey, String encryptionCertificate,
+                         String encryptedEncryptionKey) {
+        @Override
+        public String toString() {
+            return "SpKeys[redacted]";
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.gatehouse.domain.port.in;
+
+import io.gatehouse.domain.model.CertificateInfo;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.Role;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.WorkspaceId;
+import java.util.List;
+import java.util.Optional;
+
+/** Workspace admins configure SAML SSO for their workspace. */
+public interface SsoConfigurationUseCase {
+
+    /** Creates or replaces the configuration: fields left out take their defaults. */
+    SsoOutcome save(UserId caller, WorkspaceId workspace, SsoSettings settings);
+
+    /** Changes only the fields given. */
+    SsoOutcome update(UserId caller, WorkspaceId workspace, SsoSettings changes);
+
+    SsoOutcome get(UserId caller, WorkspaceId workspace);
+
+    SsoOutcome delete(UserId caller, WorkspaceId workspace);
+
+    /** The SP metadata document of a workspace with SSO configured (public: IdPs fetch it). */
+    Optional<String> serviceProviderMetadata(WorkspaceId workspace);
+
+    /** Every field is optional; null means "default" for save and "unchanged" for update. */
+    record SsoSettings(Boolean enabled, String idpMetadataXml, String idpEntityId, String idpSsoUrl,
+                       List<String> idpCertificates, List<String> emailDomains, Boolean signAuthnRequests,
+                       Boolean wantAssertionsEncrypted, Boolean allowIdpInitiated, Boolean jitProvisioning, Role defaultRole,
+                       Boolean enforceSso, AttributeMapping attributeMapping) {
+    }
+
+    sealed interface SsoOutcome {
+    }
+
+    /** The configuration with what the API reports about it. */
+    record SsoView(SsoConfiguration configuration, List<CertificateInfo> certificates, SpEndpoints sp) implements SsoOutcome {
+    }
+
+    record SsoDeleted() implements SsoOutcome {
+    }
+
+    record SsoRejected(ErrorCode code, String detail, List<FieldProblem> fields) implements SsoOutcome {
+    }
+
+    record FieldProblem(String field, String message) {
+    }
+
+    record SpEndpoints(String entityId, String acsUrl, String metadataUrl) {
+    }
+}

@@ -1,0 +1,308 @@
+package io.gatehouse.domain.service;
+
+import io.gatehouse.domain.model.AuditEvent;
+import io.gatehouse.domain.model.CertificateInfo;
+import io.gatehouse.domain.model.EmailDomain;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.model.Role;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
+import io.gatehouse.domain.port.out.AuditLog;
+import io.gatehouse.domain.port.out.CertificateInspector;
+import io.gatehouse.domain.port.out.IdpMetadataReader;
+import io.gatehouse.domain.port.out.IdpMetadataReader.IdpMetadata;
+import io.gatehouse.domain.port.out.IdpMetadataReader.IdpMetadataRejected;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.SpKeyGenerator;
+import io.gatehouse.domain.port.out.SpMetadataWriter;
+import io.gatehouse.domain.port.out.SsoConfigurations;
+import io.gatehouse.domain.port.out.Transactions;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Workspace SSO configuration: validated as a whole (every problem reported at once, per field),
+ * IdP metadata imported through the SAML adapter, SP key pairs made on first save, every change
+ * audited. Only workspace admins may read or change it; other members get {@code forbidden}, and
+ * non-members {@code not_found}.
+ */
+public final class SsoConfigurationService implements SsoConfigurationUseCase {
+
+    static final int MAX_CERTIFICATES = 10;
+    static final int MAX_DOMAINS = 50;
+    static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_ENTITY_ID_LENGTH = 1024;
+    static final int MAX_ATTRIBUTE_NAME_LENGTH = 256;
+
+    private final Memberships memberships;
+    private final SsoConfigurations configurations;
+    private final IdpMetadataReader metadataReader;
+    private final SpMetadataWriter metadataWriter;
+    private final SpKeyGenerator keyGenerator;
+    private final CertificateInspector certificates;
+    private final AuditLog audit;
+    private final Transactions transactions;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+
+    public SsoConfigurationService(Memberships memberships, SsoConfigurations configurations, IdpMetadataReader metadataReader,
+                                   SpMetadataWriter metadataWriter, SpKeyGenerator keyGenerator, CertificateInspector certificates,
+                                   AuditLog audit, Transactions transactions, PublicUrl publicUrl, Clock clock) {
+        this.memberships = memberships;
+        this.configurations = configurations;
+        this.metadataReader = metadataReader;
+        this.metadataWriter = metadataWriter;
+        this.keyGenerator = keyGenerator;
+        this.certificates = certificates;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public SsoOutcome save(UserId caller, WorkspaceId workspace, SsoSettings settings) {
+        Optional<SsoRejected> denied = admit(caller, workspace);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        Optional<SsoConfiguration> existing = configurations.find(workspace);
+        return store(caller, workspace, settings, existing, true);
+    }
+
+    @Override
+    public SsoOutcome update(UserId caller, WorkspaceId workspace, SsoSettings changes) {
+        Optional<SsoRejected> denied = admit(caller, workspace);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        Optional<SsoConfiguration> existing = configurations.find(workspace);
+        if (existing.isEmpty()) {
+            return notConfigured();
+        }
+        return store(caller, workspace, changes, existing, false);
+    }
+
+    @Override
+    public SsoOutcome get(UserId caller, WorkspaceId workspace) {
+        Optional<SsoRejected> denied = admit(caller, workspace);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        return configurations.find(workspace).<SsoOutcome>map(this::view).orElseGet(SsoConfigurationService::notConfigured);
+    }
+
+    @Override
+    public SsoOutcome delete(UserId caller, WorkspaceId workspace) {
+        Optional<SsoRejected> denied = admit(caller, workspace);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        return transactions.inTransaction(() -> {
+            if (!configurations.delete(workspace)) {
+                return notConfigured();
+            }
+            audit.record(new AuditEvent(workspace, caller, "sso.deleted", workspace.toString(), null, clock.instant()));
+            return new SsoDeleted();
+        });
+    }
+
+    @Override
+    public Optional<String> serviceProviderMetadata(WorkspaceId workspace) {
+        return configurations.find(workspace).map(config -> {
+            SpEndpoints sp = endpoints(workspace);
+            return metadataWriter.write(new SpMetadataWriter.SpDescriptor(sp.entityId(), sp.acsUrl(),
+                    config.spKeys().signingCertificate(), config.spKeys().encryptionCertificate(), config.signAuthnRequests(), true));
+        });
+    }
+
+    private SsoOutcome store(UserId caller, WorkspaceId workspace, SsoSettings in, Optional<SsoConfiguration> existing, boolean replace) {
+        Optional<SsoConfiguration> base = replace ? Optional.empty() : existing;
+        List<FieldProblem> problems = new ArrayList<>();
+        String entityId = pick(in.idpEntityId(), base.map(SsoConfiguration::idpEntityId).orElse(null));
+        String ssoUrl = pick(in.idpSsoUrl(), base.map(SsoConfiguration::idpSsoUrl).orElse(null));
+        List<String> certificates = pick(in.idpCertificates(), base.map(SsoConfiguration::idpCertificates).orElse(List.of()));
+        if (in.idpMetadataXml() != null) {
+            IdpMetadataReader.IdpMetadataOutcome imported = metadataReader.read(in.idpMetadataXml());
+            if (imported instanceof IdpMetadataRejected rejected) {
+                problems.add(new FieldProblem("idp_metadata_xml", rejected.reason()));
+            } else {
+                IdpMetadata metadata = (IdpMetadata) imported;
+                entityId = metadata.entityId();
+                ssoUrl = metadata.singleSignOnUrl();
+                certificates = metadata.signingCertificates();
+            }
+        }
+        validateEntityId(entityId, problems);
+        validateSsoUrl(ssoUrl, problems);
+        List<String> normalisedCertificates = validateCertificates(certificates, problems);
+        List<String> domains = validateDomains(pick(in.emailDomains(), base.map(SsoConfiguration::emailDomains).orElse(List.of())), problems);
+        AttributeMapping mapping = pick(in.attributeMapping(), base.map(SsoConfiguration::attributeMapping).orElse(AttributeMapping.DEFAULT));
+        validateMapping(mapping, problems);
+        Role defaultRole = pick(in.defaultRole(), base.map(SsoConfiguration::defaultRole).orElse(Role.MEMBER));
+        if (defaultRole == Role.OWNER) {
+            problems.add(new FieldProblem("default_role", "must be member or admin"));
+        }
+        if (!problems.isEmpty()) {
+            return new SsoRejected(ErrorCode.VALIDATION_FAILED, "the SSO configuration has invalid fields", problems);
+        }
+        List<String> taken = configurations.claimedElsewhere(workspace, domains);
+        if (!taken.isEmpty()) {
+            return domainTaken(taken.get(0));
+        }
+        Instant now = clock.instant();
+        SsoConfiguration configuration = new SsoConfiguration(workspace,
+                pick(in.enabled(), base.map(SsoConfiguration::enabled).orElse(false)),
+                entityId, ssoUrl, normalisedCertificates, domains,
+                pick(in.signAuthnRequests(), base.map(SsoConfiguration::signAuthnRequests).orElse(true)),
+                pick(in.wantAssertionsEncrypted(), base.map(SsoConfiguration::wantAssertionsEncrypted).orElse(false)),
+                pick(in.allowIdpInitiated(), base.map(SsoConfiguration::allowIdpInitiated).orElse(false)),
+                pick(in.jitProvisioning(), base.map(SsoConfiguration::jitProvisioning).orElse(true)),
+                defaultRole,
+                pick(in.enforceSso(), base.map(SsoConfiguration::enforceSso).orElse(false)),
+                mapping,
+                // Each workspace's SP keys are made once, on first save, and survive later saves.
+                existing.map(SsoConfiguration::spKeys).orElseGet(() -> keyGenerator.generate(workspace)),
+                existing.map(SsoConfiguration::createdAt).orElse(now), now);
+        try {
+            transactions.inTransaction(() -> {
+                configurations.upsert(configuration);
+                audit.record(new AuditEvent(workspace, caller, existing.isEmpty() ? "sso.created" : (replace ? "sso.replaced" : "sso.updated"),
+                        workspace.toString(), describe(configuration), now));
+            });
+        } catch (SsoConfigurations.DomainClaimedElsewhere raced) {
+            return domainTaken(raced.domain());
+        }
+        return view(configuration);
+    }
+
+    private Optional<SsoRejected> admit(UserId caller, WorkspaceId workspace) {
+        Optional<Role> role = memberships.roleOf(workspace, caller);
+        if (role.isEmpty()) {
+            return Optional.of(new SsoRejected(ErrorCode.NOT_FOUND, "no such workspace", List.of()));
+        }
+        if (!role.get().isWorkspaceAdmin()) {
+            return Optional.of(new SsoRejected(ErrorCode.FORBIDDEN, "only workspace admins manage SSO", List.of()));
+        }
+        return Optional.empty();
+    }
+
+    private SsoView view(SsoConfiguration configuration) {
+        List<CertificateInfo> details = configuration.idpCertificates().stream()
+                .map(certificates::inspect).flatMap(Optional::stream).toList();
+        return new SsoView(configuration, details, endpoints(configuration.workspaceId()));
+    }
+
+    private SpEndpoints endpoints(WorkspaceId workspace) {
+        String metadata = publicUrl.resolve("/api/v1/workspaces/" + workspace + "/sso/metadata");
+        return new SpEndpoints(metadata, publicUrl.resolve("/api/v1/auth/saml2/login/" + workspace), metadata);
+    }
+
+    private static void validateEntityId(String entityId, List<FieldProblem> problems) {
+        if (entityId == null || entityId.isBlank()) {
+            problems.add(new FieldProblem("idp_entity_id", "is required (or give idp_metadata_xml)"));
+        } else if (entityId.length() > MAX_ENTITY_ID_LENGTH) {
+            problems.add(new FieldProblem("idp_entity_id", "is longer than " + MAX_ENTITY_ID_LENGTH + " characters"));
+        }
+    }
+
+    /** The IdP SSO URL must be https; plain http only to a loopback host (a local test IdP). */
+    private static void validateSsoUrl(String url, List<FieldProblem> problems) {
+        if (url == null || url.isBlank()) {
+            problems.add(new FieldProblem("idp_sso_url", "is required (or give idp_metadata_xml)"));
+            return;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean secure = scheme.equals("https") || (scheme.equals("http") && PublicUrl.isLoopbackHost(uri.getHost()));
+            if (url.length() > MAX_URL_LENGTH || uri.getHost() == null || uri.getRawUserInfo() != null || !secure) {
+                problems.add(new FieldProblem("idp_sso_url", "must be an https URL (http only for a loopback host)"));
+            }
+        } catch (URISyntaxException e) {
+            problems.add(new FieldProblem("idp_sso_url", "is not a URL"));
+        }
+    }
+
+    private List<String> validateCertificates(List<String> pems, List<FieldProblem> problems) {
+        if (pems.isEmpty()) {
+            problems.add(new FieldProblem("idp_certificates", "at least one IdP signing certificate is required"));
+            return List.of();
+        }
+        if (pems.size() > MAX_CERTIFICATES) {
+            problems.add(new FieldProblem("idp_certificates", "at most " + MAX_CERTIFICATES + " certificates"));
+            return List.of();
+        }
+        List<String> normalised = new ArrayList<>();
+        Instant now = clock.instant();
+        for (int i = 0; i < pems.size(); i++) {
+            Optional<CertificateInfo> info = certificates.inspect(pems.get(i));
+            if (info.isEmpty()) {
+                problems.add(new FieldProblem("idp_certificates[" + i + "]", "is not a PEM X.509 certificate"));
+            } else if (!info.get().notAfter().isAfter(now)) {
+                problems.add(new FieldProblem("idp_certificates[" + i + "]", "expired on " + info.get().notAfter()
+                        + " (" + info.get().subject() + ")"));
+            } else if (!normalised.contains(info.get().pem())) {
+                normalised.add(info.get().pem());
+            }
+        }
+        return normalised;
+    }
+
+    private static List<String> validateDomains(List<String> raw, List<FieldProblem> problems) {
+        if (raw.size() > MAX_DOMAINS) {
+            problems.add(new FieldProblem("email_domains", "at most " + MAX_DOMAINS + " domains"));
+            return List.of();
+        }
+        LinkedHashSet<String> domains = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            EmailDomain.Result checked = EmailDomain.check(raw.get(i));
+            if (checked.domain().isEmpty()) {
+                problems.add(new FieldProblem("email_domains[" + i + "]", checked.problem()));
+            } else {
+                domains.add(checked.domain().get());
+            }
+        }
+        return List.copyOf(domains);
+    }
+
+    private static void validateMapping(AttributeMapping mapping, List<FieldProblem> problems) {
+        String[][] names = {{"attribute_mapping.email", mapping.email()}, {"attribute_mapping.first_name", mapping.firstName()},
+                {"attribute_mapping.last_name", mapping.lastName()}};
+        for (String[] name : names) {
+            if (name[1] == null || name[1].isBlank() || name[1].length() > MAX_ATTRIBUTE_NAME_LENGTH) {
+                problems.add(new FieldProblem(name[0], "must be an attribute name of 1 to " + MAX_ATTRIBUTE_NAME_LENGTH + " characters"));
+            }
+        }
+    }
+
+    private static String describe(SsoConfiguration c) {
+        return "enabled=" + c.enabled() + ", idp=" + c.idpEntityId() + ", certificates=" + c.idpCertificates().size()
+                + ", domains=" + c.emailDomains() + ", enforce_sso=" + c.enforceSso() + ", jit=" + c.jitProvisioning()
+                + ", default_role=" + c.defaultRole().wireName();
+    }
+
+    private static <T> T pick(T given, T fallback) {
+        return given != null ? given : fallback;
+    }
+
+    private static SsoRejected notConfigured() {
+        return new SsoRejected(ErrorCode.SSO_NOT_CONFIGURED, "this workspace has no SSO configuration", List.of());
+    }
+
+    private static SsoRejected domainTaken(String domain) {
+        return new SsoRejected(ErrorCode.DOMAIN_TAKEN, "the email domain " + domain + " belongs to another workspace",
+                List.of(new FieldProblem("email_domains", domain + " is already claimed")));
+    }
+}

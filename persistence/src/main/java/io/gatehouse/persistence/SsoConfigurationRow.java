@@ -1,0 +1,30 @@
+package io.gatehouse.persistence;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+
+@MappedEntity("sso_configurations")
+record SsoConfigurationRow(
+        @Id UUID workspaceId,
+        boolean enabled,
+        String idpEntityId,
+        String idpSsoUrl,
+        String idpCertificates,
+        boolean signAuthnRequests,
+        boolean wantAssertionsEncrypted,
+        boolean allowIdpInitiated,
+        boolean jitProvisioning,
+        String defaultRole,
+        boolean enforceSso,
+        String attributeEmail,
+        String attributeFirstName,
+        String attributeLastName,
+        String spSigningCertificate,
+        String spSigningKey,
+        String spEncryptionCertificate,
+        String spEncryptionKey,
+        Instant createdAt,
+        Instant updatedAt) {
+}
