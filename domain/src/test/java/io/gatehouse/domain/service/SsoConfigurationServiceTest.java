@@ -1,0 +1,192 @@
+package io.gatehouse.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.domain.fakes.TestAccounts;
+import io.gatehouse.domain.model.CertificateInfo;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.model.Role;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoConfiguration.SpKeys;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.Workspace;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.SignUpUseCase.SignUpCommand;
+import io.gatehouse.domain.port.in.SignUpUseCase.SignedUp;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.FieldProblem;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoOutcome;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoRejected;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoSettings;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoView;
+import io.gatehouse.domain.port.out.IdpMetadataReader.IdpMetadata;
+import io.gatehouse.domain.port.out.SsoConfigurations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SsoConfigurationServiceTest {
+
+    /** Test certificates are strings "cert:<subject>:<days valid from now>". */
+    private static final String GOOD = "-----BEGIN CERTIFICATE-----good:3650";
+    private static final String EXPIRED = "-----BEGIN CERTIFICATE-----old:-1";
+
+    private final TestAccounts accounts = new TestAccounts();
+    private final Map<WorkspaceId, SsoConfiguration> stored = new HashMap<>();
+    private final Map<String, WorkspaceId> domainOwners = new HashMap<>();
+    private final AtomicInteger keysGenerated = new AtomicInteger();
+    private boolean raceOnNextUpsert;
+    private SsoConfigurationService sso;
+    private User owner;
+    private User member;
+    private User outsider;
+    private Workspace workspace;
+
+    @BeforeEach
+    void setUp() {
+        sso = new SsoConfigurationService(accounts.workspaces, new FakeConfigurations(),
+                xml -> new IdpMetadata("https://idp.example/entity", "https://idp.example/sso", List.of(GOOD)),
+                descriptor -> "<EntityDescriptor entityID=\"" + descriptor.entityId() + "\"/>",
+                ws -> {
+                    keysGenerated.incrementAndGet();
+                    return new SpKeys("sp-signing-cert", "sealed-1", "sp-encryption-cert", "sealed-2");
+                },
+                pem -> {
+                    String[] parts = pem.replace("-----BEGIN CERTIFICATE-----", "").split(":");
+                    if (parts.length != 2) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new CertificateInfo(pem, "CN=" + parts[0],
+                            accounts.clock.instant().plus(Duration.ofDays(Long.parseLong(parts[1]))), "AA:BB"));
+                },
+                accounts.audit, accounts.transactions, PublicUrl.parse("https://login.example.com"), accounts.clock);
+        owner = user("owner", "Acme");
+        workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace();
+        member = user("member", null);
+        outsider = user("outsider", null);
+        accounts.workspaceService.addMember(owner.id(), workspace.id(), "member@example.com", Role.MEMBER);
+    }
+
+    @Test
+    void metadataImportFillsTheIdpAndTheFirstSaveMakesSpKeysOnce() {
+        SsoView first = (SsoView) sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("Acme.COM")));
+        SsoView second = (SsoView) sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("acme.com")));
+
+        assertThat(first.configuration().idpEntityId()).isEqualTo("https://idp.example/entity");
+        assertThat(first.configuration().emailDomains()).containsExactly("acme.com");
+        assertThat(first.sp().acsUrl()).isEqualTo("https://login.example.com/api/v1/auth/saml2/login/" + workspace.id());
+        assertThat(keysGenerated).hasValue(1);
+        assertThat(second.configuration().spKeys()).isEqualTo(first.configuration().spKeys());
+        assertThat(second.configuration().createdAt()).isEqualTo(first.configuration().createdAt());
+        assertThat(accounts.audit.events()).extracting(e -> e.action()).endsWith("sso.created", "sso.replaced");
+    }
+
+    @Test
+    void onlyAdminsMayTouchSsoAndOutsidersLearnNothing() {
+        assertThat(code(sso.save(member.id(), workspace.id(), settings("<md/>", null, List.of())))).isEqualTo(ErrorCode.FORBIDDEN);
+        assertThat(code(sso.get(outsider.id(), workspace.id()))).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(code(sso.update(owner.id(), workspace.id(), settings(null, null, null)))).isEqualTo(ErrorCode.SSO_NOT_CONFIGURED);
+        assertThat(keysGenerated).hasValue(0);
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnceAndNothingIsStored() {
+        SsoSettings bad = new SsoSettings(null, null, " ", "ftp://idp.example", List.of("garbage", EXPIRED),
+                List.of("gmail.com", "co.uk", "-bad-.com"), null, null, null, null, Role.OWNER, null, null);
+
+        SsoRejected rejected = (SsoRejected) sso.save(owner.id(), workspace.id(), bad);
+
+        assertThat(rejected.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(rejected.fields()).extracting(FieldProblem::field).containsExactly("idp_entity_id", "idp_sso_url",
+                "idp_certificates[0]", "idp_certificates[1]", "email_domains[0]", "email_domains[1]", "email_domains[2]", "default_role");
+        assertThat(stored).isEmpty();
+        assertThat(keysGenerated).hasValue(0);
+    }
+
+    @Test
+    void aDomainHeldElsewhereIsRefusedAlsoWhenTheRaceIsOnlySeenAtWriteTime() {
+        User other = user("other", "Other");
+        Workspace otherWorkspace = accounts.workspaces.workspacesOf(other.id()).get(0).workspace();
+        sso.save(other.id(), otherWorkspace.id(), settings("<md/>", null, List.of("contested.com")));
+
+        assertThat(code(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("contested.com")))))
+                .isEqualTo(ErrorCode.DOMAIN_TAKEN);
+
+        raceOnNextUpsert = true;
+        assertThat(code(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("free.com")))))
+                .isEqualTo(ErrorCode.DOMAIN_TAKEN);
+    }
+
+    @Test
+    void patchKeepsWhatIsNotGivenAndDeleteEndsIt() {
+        sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("acme.com")));
+
+        SsoView patched = (SsoView) sso.update(owner.id(), workspace.id(), new SsoSettings(true, null, null, null, null, null,
+                null, null, null, false, Role.ADMIN, true, null));
+
+        assertThat(patched.configuration().enabled()).isTrue();
+        assertThat(patched.configuration().jitProvisioning()).isFalse();
+        assertThat(patched.configuration().enforceSso()).isTrue();
+        assertThat(patched.configuration().emailDomains()).containsExactly("acme.com");
+        assertThat(sso.delete(owner.id(), workspace.id())).isInstanceOf(io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoDeleted.class);
+        assertThat(code(sso.get(owner.id(), workspace.id()))).isEqualTo(ErrorCode.SSO_NOT_CONFIGURED);
+        assertThat(sso.serviceProviderMetadata(workspace.id())).isEmpty();
+    }
+
+    private SsoSettings settings(String metadata, List<String> certificates, List<String> domains) {
+        return new SsoSettings(null, metadata, null, null, certificates, domains, null, null, null, null, null, null, null);
+    }
+
+    private User user(String name, String workspaceName) {
+        return ((SignedUp) accounts.signUp.signUp(new SignUpCommand(name + "@example.com", "correct horse battery", null, workspaceName)))
+                .user();
+    }
+
+    private static ErrorCode code(SsoOutcome outcome) {
+        assertThat(outcome).isInstanceOf(SsoRejected.class);
+        return ((SsoRejected) outcome).code();
+    }
+
+    /** Keeps configurations in memory and holds each domain for one workspace, like the sso_domains key. */
+    private final class FakeConfigurations implements SsoConfigurations {
+        @Override
+        public Optional<SsoConfiguration> find(WorkspaceId workspaceId) {
+            return Optional.ofNullable(stored.get(workspaceId));
+        }
+
+        @Override
+        public void upsert(SsoConfiguration configuration) {
+            if (raceOnNextUpsert) {
+                raceOnNextUpsert = false;
+                throw new DomainClaimedElsewhere(configuration.emailDomains().get(0));
+            }
+            domainOwners.values().removeIf(configuration.workspaceId()::equals);
+            configuration.emailDomains().forEach(domain -> domainOwners.put(domain, configuration.workspaceId()));
+            stored.put(configuration.workspaceId(), configuration);
+        }
+
+        @Override
+        public boolean delete(WorkspaceId workspaceId) {
+            domainOwners.values().removeIf(workspaceId::equals);
+            return stored.remove(workspaceId) != null;
+        }
+
+        @Override
+        public List<String> claimedElsewhere(WorkspaceId workspaceId, List<String> domains) {
+            List<String> taken = new ArrayList<>();
+            for (String domain : domains) {
+                WorkspaceId holder = domainOwners.get(domain);
+                if (holder != null && !holder.equals(workspaceId)) {
+                    taken.add(domain);
+                }
+            }
+            return taken;
+        }
+    }
+}
