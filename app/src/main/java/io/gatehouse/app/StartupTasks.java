@@ -6,10 +6,12 @@ import io.gatehouse.domain.service.InstanceAdminBootstrap;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +27,26 @@ class StartupTasks {
     private final GatehouseProperties properties;
     private final InstanceAdminBootstrap bootstrap;
     private final JwtSigningKeyRing keyRing;
-    private final ExecutorService blocking;
+    private final TaskScheduler scheduler;
+    private final Duration keyWarmupDelay;
 
     StartupTasks(GatehouseProperties properties, InstanceAdminBootstrap bootstrap, JwtSigningKeyRing keyRing,
-                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                 @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                 @Value("${gatehouse.jwt.key-warmup-delay:3s}") Duration keyWarmupDelay) {
         this.properties = properties;
         this.bootstrap = bootstrap;
         this.keyRing = keyRing;
-        this.blocking = blocking;
+        this.scheduler = scheduler;
+        this.keyWarmupDelay = keyWarmupDelay;
     }
 
+    /**
+     * A few seconds after the server listens, so that generating an RSA key on the very first start
+     * does not compete with the first requests for the CPU.
+     */
     @EventListener
     void onServerStarted(ServerStartupEvent event) {
-        blocking.execute(() -> {
+        scheduler.schedule(keyWarmupDelay, () -> {
             try {
                 LOG.debug("JWT signing keys ready: {}", keyRing.publishedKeys().size());
             } catch (RuntimeException e) {

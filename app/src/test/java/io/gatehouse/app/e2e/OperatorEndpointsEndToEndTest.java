@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorEndpointsEndToEndTest {
 
-    private final TestGatehouse gatehouse = TestGatehouse.start();
+    private final TestGatehouse gatehouse = TestGatehouse.start(java.util.Map.of("gatehouse.jwt.key-warmup-delay", "0s"));
 
     @AfterAll
     void stop() {
