@@ -5,6 +5,7 @@ import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.SessionCookies;
 import io.gatehouse.api.token.AuthenticationProblems;
 import io.gatehouse.domain.model.ErrorCode;
@@ -52,14 +53,16 @@ class LoginController {
     private final SessionCookies cookies;
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
+    private final LoginMetrics metrics;
 
     LoginController(PasswordLoginUseCase login, ManageSessionsUseCase sessions, SessionCookies cookies,
-                    RedirectPolicy redirects, ClientInfoResolver clients) {
+                    RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics) {
         this.login = login;
         this.sessions = sessions;
         this.cookies = cookies;
         this.redirects = redirects;
         this.clients = clients;
+        this.metrics = metrics;
     }
 
     @Serdeable
@@ -104,11 +107,13 @@ class LoginController {
         String password = body != null ? body.password() : basic.get().password();
         LoginOutcome outcome = login.login(new PasswordLoginCommand(email, password, clients.resolve(http)));
         if (outcome instanceof LoggedIn loggedIn) {
+            metrics.success("password");
             MutableHttpResponse<?> response = target.isPresent()
                     ? found(target.get())
                     : HttpResponse.ok(new LoginResponse(UserResponse.of(loggedIn.user())));
             return cookies.set(response, loggedIn.secret());
         }
+        metrics.failure("password", ((AuthenticationFailure) outcome).code());
         return AuthenticationProblems.of((AuthenticationFailure) outcome);
     }
 

@@ -2,6 +2,7 @@ package io.gatehouse.api.token;
 
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase.GeneratedApiAccess;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
@@ -37,10 +38,12 @@ class DeveloperController {
 
     private final DeveloperApiAccessUseCase access;
     private final ClientInfoResolver clients;
+    private final LoginMetrics metrics;
 
-    DeveloperController(DeveloperApiAccessUseCase access, ClientInfoResolver clients) {
+    DeveloperController(DeveloperApiAccessUseCase access, ClientInfoResolver clients, LoginMetrics metrics) {
         this.access = access;
         this.clients = clients;
+        this.metrics = metrics;
     }
 
     @Serdeable
@@ -93,10 +96,12 @@ class DeveloperController {
     HttpResponse<?> signIn(HttpRequest<?> http, @Valid @Body SignIn request) {
         TokenOutcome outcome = access.signIn(request.apiKey(), request.apiSecret(), clients.resolve(http));
         if (outcome instanceof TokensIssued issued) {
+            metrics.success("api_key");
             return HttpResponse.ok(new SignedIn(issued.accessToken()));
         }
         AuthenticationFailure failure = outcome instanceof TokenRefused refused
                 ? refused.failure() : new AuthenticationFailure.InvalidCredentials();
+        metrics.failure("api_key", failure.code());
         return AuthenticationProblems.of(failure);
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.api.token;
 
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
@@ -37,10 +38,12 @@ class TokenController {
 
     private final TokenUseCase tokens;
     private final ClientInfoResolver clients;
+    private final LoginMetrics metrics;
 
-    TokenController(TokenUseCase tokens, ClientInfoResolver clients) {
+    TokenController(TokenUseCase tokens, ClientInfoResolver clients, LoginMetrics metrics) {
         this.tokens = tokens;
         this.clients = clients;
+        this.metrics = metrics;
     }
 
     @Serdeable
@@ -82,7 +85,7 @@ class TokenController {
     @ApiResponse(responseCode = "429", description = "too_many_attempts", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Exchange email (as username) and password for an access JWT and a refresh token")
     HttpResponse<?> obtain(HttpRequest<?> http, @Valid @Body PasswordGrant grant) {
-        return respond(tokens.grantWithPassword(grant.username(), grant.password(), clients.resolve(http)));
+        return respond("jwt_grant", tokens.grantWithPassword(grant.username(), grant.password(), clients.resolve(http)));
     }
 
     @Post("/refresh")
@@ -90,7 +93,7 @@ class TokenController {
     @ApiResponse(responseCode = "401", description = "invalid_token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Rotate a refresh token; presenting a used one revokes its whole family")
     HttpResponse<?> refresh(HttpRequest<?> http, @Valid @Body RefreshRequest request) {
-        return respond(tokens.refresh(request.refresh(), clients.resolve(http)));
+        return respond("jwt_refresh", tokens.refresh(request.refresh(), clients.resolve(http)));
     }
 
     @Post("/verify")
@@ -105,14 +108,17 @@ class TokenController {
         return HttpResponse.ok(new Verified(true, claims.get().subject().toString(), claims.get().expiresAt().getEpochSecond()));
     }
 
-    private static HttpResponse<?> respond(TokenOutcome outcome) {
+    private HttpResponse<?> respond(String method, TokenOutcome outcome) {
         if (outcome instanceof TokensIssued issued) {
+            metrics.success(method);
             return HttpResponse.created(new TokenPair(issued.accessToken(), issued.refreshToken(), "Bearer",
                     issued.expiresIn().toSeconds()));
         }
         if (outcome instanceof TokenRefused refused) {
+            metrics.failure(method, refused.failure().code());
             return AuthenticationProblems.of(refused.failure());
         }
+        metrics.failure(method, ErrorCode.INVALID_TOKEN);
         return invalidToken();
     }
 

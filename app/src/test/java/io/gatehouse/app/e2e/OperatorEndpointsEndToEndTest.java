@@ -39,6 +39,23 @@ class OperatorEndpointsEndToEndTest {
     }
 
     @Test
+    void metricsArePrometheusTextWithLoginOutcomesAndHttpLatencyHistograms() {
+        gatehouse.signUp("metrics@example.com");
+        gatehouse.login("metrics@example.com");
+        gatehouse.postJson("/api/v1/auth/login", "{\"email\":\"metrics@example.com\",\"password\":\"wrong password!\"}")
+                .problem(401, "invalid_credentials");
+
+        var metrics = gatehouse.get("/metrics").expect(200);
+
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body())
+                .containsPattern("gatehouse_logins_total\\{[^}]*method=\"password\"[^}]*outcome=\"success\"[^}]*} [1-9]")
+                .containsPattern("gatehouse_logins_total\\{[^}]*method=\"password\"[^}]*outcome=\"invalid_credentials\"[^}]*} [1-9]")
+                .contains("http_server_requests_seconds_bucket", "hikaricp_connections")
+                .doesNotContain("metrics@example.com");
+    }
+
+    @Test
     void openApiDocumentDescribesTheApiAndSwaggerUiIsServed() {
         var document = gatehouse.get("/openapi").expect(200);
 
