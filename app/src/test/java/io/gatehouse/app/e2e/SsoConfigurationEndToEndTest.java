@@ -214,7 +214,7 @@ class SsoConfigurationEndToEndTest {
                 .generateCertificate(new ByteArrayInputStream(signingPem.getBytes(StandardCharsets.US_ASCII)));
         assertThat(((RSAPublicKey) certificate.getPublicKey()).getModulus()).isEqualTo(key.getModulus());
         assertThat(key.getModulus().bitLength()).isGreaterThanOrEqualTo(2048);
-        assertThat(auditActions(admin.workspace)).contains("sso.created");
+        assertThat(gatehouse.auditActions(admin.workspace)).contains("sso.created");
     }
 
     /** A workspace owner with a fresh workspace. */
@@ -309,21 +309,6 @@ class SsoConfigurationEndToEndTest {
                 rows.next();
                 return rows.getString(1);
             }
-        }
-    }
-
-    private List<String> auditActions(String workspace) throws Exception {
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(gatehouse.context().getBean(DataSource.class));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT action FROM audit_events WHERE workspace_id = ? ORDER BY id")) {
-            query.setObject(1, UUID.fromString(workspace));
-            List<String> actions = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    actions.add(rows.getString(1));
-                }
-            }
-            return actions;
         }
     }
 }

@@ -85,6 +85,25 @@ public final class TestGatehouse implements AutoCloseable {
                 .expect(200).cookie("gatehouse_session");
     }
 
+    /** The audit trail of a workspace, oldest first, read straight from the database. */
+    public List<String> auditActions(String workspaceId) {
+        javax.sql.DataSource dataSource = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(context().getBean(javax.sql.DataSource.class));
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT action FROM audit_events WHERE workspace_id = ? ORDER BY id")) {
+            query.setObject(1, java.util.UUID.fromString(workspaceId));
+            List<String> actions = new java.util.ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+            return actions;
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Override
     public void close() {
         server.getApplicationContext().close();

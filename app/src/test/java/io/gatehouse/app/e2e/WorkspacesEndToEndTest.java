@@ -3,10 +3,6 @@ package io.gatehouse.app.e2e;
 import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -95,7 +90,7 @@ class WorkspacesEndToEndTest {
         gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/members/" + userId("crew@example.com")).session(crew).send()
                 .expect(204);
         gatehouse.get("/api/v1/workspaces/" + workspace, "Cookie", "gatehouse_session=" + crew).problem(404, "not_found");
-        assertThat(auditActions(workspace)).containsExactly("workspace.created", "member.added", "member.added", "member.removed");
+        assertThat(gatehouse.auditActions(workspace)).containsExactly("workspace.created", "member.added", "member.added", "member.removed");
     }
 
     @Test
@@ -156,22 +151,5 @@ class WorkspacesEndToEndTest {
     private String userId(String email) {
         String cookie = gatehouse.login(email);
         return (String) gatehouse.get("/api/v1/me", "Cookie", "gatehouse_session=" + cookie).expect(200).json().get("id");
-    }
-
-    private List<String> auditActions(String workspace) {
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(gatehouse.context().getBean(DataSource.class));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT action FROM audit_events WHERE workspace_id = ? ORDER BY id")) {
-            query.setObject(1, UUID.fromString(workspace));
-            List<String> actions = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    actions.add(rows.getString(1));
-                }
-            }
-            return actions;
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
     }
 }

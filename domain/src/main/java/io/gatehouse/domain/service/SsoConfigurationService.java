@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Workspace SSO configuration: validated as a whole (every problem reported at once, per field),
@@ -73,49 +74,32 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
 
     @Override
     public SsoOutcome save(UserId caller, WorkspaceId workspace, SsoSettings settings) {
-        Optional<SsoRejected> denied = admit(caller, workspace);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        Optional<SsoConfiguration> existing = configurations.find(workspace);
-        return store(caller, workspace, settings, existing, true);
+        return asAdmin(caller, workspace, () -> store(caller, workspace, settings, configurations.find(workspace), true));
     }
 
     @Override
     public SsoOutcome update(UserId caller, WorkspaceId workspace, SsoSettings changes) {
-        Optional<SsoRejected> denied = admit(caller, workspace);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        Optional<SsoConfiguration> existing = configurations.find(workspace);
-        if (existing.isEmpty()) {
-            return notConfigured();
-        }
-        return store(caller, workspace, changes, existing, false);
+        return asAdmin(caller, workspace, () -> {
+            Optional<SsoConfiguration> existing = configurations.find(workspace);
+            return existing.isEmpty() ? notConfigured() : store(caller, workspace, changes, existing, false);
+        });
     }
 
     @Override
     public SsoOutcome get(UserId caller, WorkspaceId workspace) {
-        Optional<SsoRejected> denied = admit(caller, workspace);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        return configurations.find(workspace).<SsoOutcome>map(this::view).orElseGet(SsoConfigurationService::notConfigured);
+        return asAdmin(caller, workspace,
+                () -> configurations.find(workspace).<SsoOutcome>map(this::view).orElseGet(SsoConfigurationService::notConfigured));
     }
 
     @Override
     public SsoOutcome delete(UserId caller, WorkspaceId workspace) {
-        Optional<SsoRejected> denied = admit(caller, workspace);
-        if (denied.isPresent()) {
-            return denied.get();
-        }
-        return transactions.inTransaction(() -> {
+        return asAdmin(caller, workspace, () -> transactions.inTransaction(() -> {
             if (!configurations.delete(workspace)) {
                 return notConfigured();
             }
             audit.record(new AuditEvent(workspace, caller, "sso.deleted", workspace.toString(), null, clock.instant()));
             return new SsoDeleted();
-        });
+        }));
     }
 
     @Override
@@ -187,15 +171,16 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         return view(configuration);
     }
 
-    private Optional<SsoRejected> admit(UserId caller, WorkspaceId workspace) {
+    /** Non-members learn nothing ({@code not_found}); members who are not admins are {@code forbidden}. */
+    private SsoOutcome asAdmin(UserId caller, WorkspaceId workspace, Supplier<SsoOutcome> action) {
         Optional<Role> role = memberships.roleOf(workspace, caller);
         if (role.isEmpty()) {
-            return Optional.of(new SsoRejected(ErrorCode.NOT_FOUND, "no such workspace", List.of()));
+            return new SsoRejected(ErrorCode.NOT_FOUND, "no such workspace", List.of());
         }
         if (!role.get().isWorkspaceAdmin()) {
-            return Optional.of(new SsoRejected(ErrorCode.FORBIDDEN, "only workspace admins manage SSO", List.of()));
+            return new SsoRejected(ErrorCode.FORBIDDEN, "only workspace admins manage SSO", List.of());
         }
-        return Optional.empty();
+        return action.get();
     }
 
     private SsoView view(SsoConfiguration configuration) {
