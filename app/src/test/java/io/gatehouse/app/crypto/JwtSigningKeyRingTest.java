@@ -57,6 +57,39 @@ class JwtSigningKeyRingTest {
     }
 
     @Test
+    void maintenanceRotatesAKeyOlderThanTheIntervalAndForgetsKeysLongPastTheirOverlap() {
+        JwtSigningKeyRing ring = ring(masterKey);
+        String firstKid = kidOf(ring.sign(claims()));
+
+        ring.maintain(Duration.ofDays(30));
+        assertThat(store.all()).as("young key: nothing to do").hasSize(1);
+
+        clock.advance(Duration.ofDays(31));
+        ring.maintain(Duration.ofDays(30));
+        assertThat(store.all()).hasSize(2);
+        assertThat(kidOf(ring.sign(claims()))).isNotEqualTo(firstKid);
+
+        clock.advance(OVERLAP.plus(Duration.ofDays(1)).plusMinutes(1));
+        ring.maintain(Duration.ofDays(30));
+        assertThat(store.all()).extracting(SigningKeys.StoredSigningKey::kid).doesNotContain(firstKid).hasSize(1);
+    }
+
+    @Test
+    void aGeneratedMasterKeyIsWrittenOwnerOnlyOnceAndReadBackOnTheNextStart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        MasterKey first = MasterKey.fromDataDirectory(dir, new SecureRandom());
+        String sealed = first.encrypt(new byte[] {7, 8, 9}, "ctx");
+
+        MasterKey second = MasterKey.fromDataDirectory(dir, new SecureRandom());
+
+        assertThat(second.decrypt(sealed, "ctx")).containsExactly(7, 8, 9);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dir.resolve("master.key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThatThrownBy(() -> MasterKey.fromBase64("c2hvcnQ=", new SecureRandom())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aKeyRotatedOnAnotherNodeIsPickedUpOnItsFirstToken() {
         JwtSigningKeyRing nodeA = ring(masterKey);
         JwtSigningKeyRing nodeB = ring(masterKey);

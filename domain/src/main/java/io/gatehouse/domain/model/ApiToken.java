@@ -41,8 +41,4 @@ public record ApiToken(
     public boolean isUsableAt(Instant now) {
         return enabled && (expiresAt == null || now.isBefore(expiresAt));
     }
-
-    public boolean isWorkspaceScoped() {
-        return workspaceId != null;
-    }
 }
