@@ -30,6 +30,11 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
     }
 
     @Override
+    public Optional<SsoConfiguration> findByDomain(String domain) {
+        return repository.findWorkspaceOfDomain(domain).flatMap(id -> find(new WorkspaceId(id)));
+    }
+
+    @Override
     public void upsert(SsoConfiguration c) {
         UUID id = c.workspaceId().value();
         SsoConfigurationRow row = new SsoConfigurationRow(id, c.enabled(), c.idpEntityId(), c.idpSsoUrl(),

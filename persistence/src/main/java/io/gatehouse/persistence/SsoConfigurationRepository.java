@@ -6,10 +6,14 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface SsoConfigurationRepository extends CrudRepository<SsoConfigurationRow, UUID> {
+
+    @Query("SELECT workspace_id FROM sso_domains WHERE domain = :domain")
+    Optional<UUID> findWorkspaceOfDomain(String domain);
 
     @Query("SELECT domain FROM sso_domains WHERE workspace_id = :workspaceId ORDER BY position")
     List<String> findDomains(UUID workspaceId);

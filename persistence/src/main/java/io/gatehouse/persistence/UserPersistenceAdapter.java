@@ -48,6 +48,11 @@ class UserPersistenceAdapter implements Users {
     }
 
     @Override
+    public void updateFullName(UserId id, String fullName) {
+        repository.updateFullName(id.value(), fullName);
+    }
+
+    @Override
     public void updateLastLoginAt(UserId id, Instant at) {
         repository.updateLastLoginAt(id.value(), at);
     }

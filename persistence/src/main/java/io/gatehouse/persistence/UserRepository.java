@@ -30,6 +30,9 @@ interface UserRepository extends GenericRepository<UserRow, UUID> {
     @Query("UPDATE users SET status = :status WHERE id = :id")
     int updateStatus(UUID id, String status);
 
+    @Query("UPDATE users SET full_name = :fullName WHERE id = :id")
+    int updateFullName(UUID id, @Nullable String fullName);
+
     @Query("UPDATE users SET last_login_at = :at WHERE id = :id")
     int updateLastLoginAt(UUID id, Instant at);
 

@@ -54,7 +54,10 @@ final class OpenSaml {
 
     /** Parses and unmarshalls a document; a DOCTYPE, malformed XML or an unknown root element fails. */
     static XMLObject unmarshall(String xml) throws XMLParserException, UnmarshallingException {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        return unmarshall(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static XMLObject unmarshall(byte[] bytes) throws XMLParserException, UnmarshallingException {
         if (bytes.length > MAX_DOCUMENT_BYTES) {
             throw new XMLParserException("document larger than " + MAX_DOCUMENT_BYTES + " bytes");
         }
@@ -72,6 +75,17 @@ final class OpenSaml {
         try {
             Element element = XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(object).marshall(object);
             return SerializeSupport.prettyPrintXML(element);
+        } catch (MarshallingException e) {
+            throw new IllegalStateException("cannot marshall " + object.getElementQName(), e);
+        }
+    }
+
+    /** The compact serialisation, for messages sent over the wire (no pretty-printing whitespace). */
+    static String marshallCompact(XMLObject object) {
+        parserPool();
+        try {
+            Element element = XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(object).marshall(object);
+            return SerializeSupport.nodeToString(element);
         } catch (MarshallingException e) {
             throw new IllegalStateException("cannot marshall " + object.getElementQName(), e);
         }

@@ -1,6 +1,14 @@
 package io.gatehouse.saml;
 
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** X.509 certificates between PEM (what the API speaks) and the bare base64 of XML-DSig X509Certificate. */
 final class Pem {
@@ -24,5 +32,24 @@ final class Pem {
 
     static String toBase64Der(String pem) {
         return pem.replace(BEGIN, "").replace(END, "").replaceAll("\\s", "");
+    }
+
+    static X509Certificate toCertificate(String pem) {
+        try {
+            byte[] der = Base64.getDecoder().decode(toBase64Der(pem));
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a PEM X.509 certificate", e);
+        }
+    }
+
+    /** SHA-256 over the DER encoding, as colon-separated upper-case hex (how IdP consoles show it). */
+    static String fingerprint(X509Certificate certificate) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint certificate", e);
+        }
     }
 }

@@ -23,18 +23,26 @@ public final class Problems {
     }
 
     public static HttpStatus statusOf(ErrorCode code) {
+        if (code.isSamlRejection()) {
+            return HttpStatus.UNAUTHORIZED;
+        }
         return switch (code) {
-            case INVALID_EMAIL, WEAK_PASSWORD, INVALID_REDIRECT, VALIDATION_FAILED, MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
+            case INVALID_EMAIL, WEAK_PASSWORD, INVALID_REDIRECT, VALIDATION_FAILED, MALFORMED_REQUEST, UNKNOWN_PROVIDER, NOT_LINKED ->
+                    HttpStatus.BAD_REQUEST;
             case INVALID_CREDENTIALS, UNAUTHENTICATED, INVALID_TOKEN -> HttpStatus.UNAUTHORIZED;
-            case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH -> HttpStatus.FORBIDDEN;
+            case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH, SSO_REQUIRED -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, USER_NOT_FOUND, SSO_NOT_CONFIGURED -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
-            case EMAIL_TAKEN, VERSION_CONFLICT, LAST_OWNER, ALREADY_MEMBER, DOMAIN_TAKEN -> HttpStatus.CONFLICT;
+            case EMAIL_TAKEN, VERSION_CONFLICT, LAST_OWNER, ALREADY_MEMBER, DOMAIN_TAKEN, SSO_LINK_CONFIRMATION_REQUIRED,
+                 ALREADY_LINKED, LAST_LOGIN_METHOD -> HttpStatus.CONFLICT;
+            case CONFIRMATION_EXPIRED -> HttpStatus.GONE;
             case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+            // Handled above; listed so that the switch stays exhaustive.
+            default -> HttpStatus.UNAUTHORIZED;
         };
     }
 

@@ -14,9 +14,14 @@ public final class AuthenticationProblems {
         if (failure instanceof AuthenticationFailure.Throttled throttled) {
             return Problems.throttled(throttled.retryAfter());
         }
-        String detail = failure instanceof AuthenticationFailure.Suspended
-                ? "this account is suspended"
-                : "the credentials are wrong";
+        String detail;
+        if (failure instanceof AuthenticationFailure.Suspended) {
+            detail = "this account is suspended";
+        } else if (failure instanceof AuthenticationFailure.SsoRequired) {
+            detail = "this email domain's workspace requires single sign-on: log in through GET /api/v1/auth/saml2/login";
+        } else {
+            detail = "the credentials are wrong";
+        }
         return Problems.response(failure.code(), detail);
     }
 }

@@ -19,6 +19,7 @@ import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.PasswordHasher;
 import io.gatehouse.domain.port.out.Sessions;
 import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.port.out.SsoConfigurations;
 import io.gatehouse.domain.port.out.Users;
 import io.gatehouse.domain.port.out.Workspaces;
 import io.gatehouse.domain.service.AccountService;
@@ -30,6 +31,7 @@ import io.gatehouse.domain.service.SessionAuthenticationService;
 import io.gatehouse.domain.service.SessionIssuer;
 import io.gatehouse.domain.service.SessionManagementService;
 import io.gatehouse.domain.service.SignUpService;
+import io.gatehouse.domain.service.SsoEnforcement;
 import io.gatehouse.domain.service.UserAdministrationService;
 import io.gatehouse.domain.service.WorkspaceService;
 import io.micronaut.context.annotation.Factory;
@@ -47,8 +49,9 @@ class AccountServicesFactory {
     }
 
     @Singleton
-    PasswordAuthenticator passwordAuthenticator(Users users, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle) {
-        return new PasswordAuthenticator(users, hasher, policy, throttle);
+    PasswordAuthenticator passwordAuthenticator(Users users, PasswordHasher hasher, PasswordPolicy policy, LoginThrottle throttle,
+                                                SsoConfigurations ssoConfigurations, Memberships memberships) {
+        return new PasswordAuthenticator(users, hasher, policy, throttle, new SsoEnforcement(ssoConfigurations, memberships));
     }
 
     @Singleton

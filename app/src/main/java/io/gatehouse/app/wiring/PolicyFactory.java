@@ -3,11 +3,13 @@ package io.gatehouse.app.wiring;
 import io.gatehouse.app.config.GatehouseProperties;
 import io.gatehouse.app.config.LoginThrottleProperties;
 import io.gatehouse.app.config.PasswordHashingProperties;
+import io.gatehouse.app.config.SamlProperties;
 import io.gatehouse.app.config.SessionProperties;
 import io.gatehouse.app.crypto.Argon2idPasswordHasher;
 import io.gatehouse.domain.model.PasswordPolicy;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.RedirectPolicy;
+import io.gatehouse.domain.model.SamlPolicy;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.ThrottlePolicy;
 import io.gatehouse.domain.port.out.PasswordHasher;
@@ -52,6 +54,11 @@ class PolicyFactory {
     @Context
     RedirectPolicy redirectPolicy(GatehouseProperties properties) {
         return new RedirectPolicy(new HashSet<>(properties.redirectAllowedOrigins()));
+    }
+
+    @Context
+    SamlPolicy samlPolicy(SamlProperties properties) {
+        return properties.toPolicy();
     }
 
     @Context

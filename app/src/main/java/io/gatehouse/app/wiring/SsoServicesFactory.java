@@ -12,6 +12,7 @@ import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.SpKeyGenerator;
 import io.gatehouse.domain.port.out.SpMetadataWriter;
 import io.gatehouse.domain.port.out.SsoConfigurations;
+import io.gatehouse.domain.port.out.SsoEvents;
 import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.service.SsoConfigurationService;
 import io.gatehouse.saml.OpenSamlIdpMetadataReader;
@@ -48,9 +49,9 @@ class SsoServicesFactory {
     @Singleton
     SsoConfigurationUseCase ssoConfiguration(Memberships memberships, SsoConfigurations configurations,
                                              IdpMetadataReader reader, SpMetadataWriter writer, SpKeyGenerator keys,
-                                             CertificateInspector certificates, AuditLog audit, Transactions transactions,
-                                             PublicUrl publicUrl, Clock clock) {
-        return new SsoConfigurationService(memberships, configurations, reader, writer, keys, certificates, audit, transactions,
-                publicUrl, clock);
+                                             CertificateInspector certificates, AuditLog audit, SsoEvents events,
+                                             Transactions transactions, PublicUrl publicUrl, Clock clock) {
+        return new SsoConfigurationService(memberships, configurations, reader, writer, keys, certificates, audit, events,
+                transactions, publicUrl, clock);
     }
 }

@@ -28,6 +28,40 @@ public enum ErrorCode {
     ALREADY_MEMBER("already_member"),
     DOMAIN_TAKEN("domain_taken"),
     SSO_NOT_CONFIGURED("sso_not_configured"),
+    SSO_REQUIRED("sso_required"),
+    SSO_LINK_CONFIRMATION_REQUIRED("sso_link_confirmation_required"),
+    CONFIRMATION_EXPIRED("confirmation_expired"),
+    UNKNOWN_PROVIDER("unknown_provider"),
+    ALREADY_LINKED("already_linked"),
+    NOT_LINKED("not_linked"),
+    LAST_LOGIN_METHOD("last_login_method"),
+    // Why the SAML ACS refused a response. The ACS client gets only the code; the workspace's
+    // sso/events log gets the code and a detail saying what was expected and what arrived.
+    SAML_RESPONSE_TOO_LARGE("saml_response_too_large"),
+    SAML_MALFORMED("saml_malformed"),
+    SAML_STATUS_NOT_SUCCESS("saml_status_not_success"),
+    SAML_ISSUER_MISMATCH("saml_issuer_mismatch"),
+    SAML_DESTINATION_MISMATCH("saml_destination_mismatch"),
+    SAML_SIGNATURE_MISSING("saml_signature_missing"),
+    SAML_SIGNATURE_INVALID("saml_signature_invalid"),
+    SAML_ALGORITHM_NOT_ALLOWED("saml_algorithm_not_allowed"),
+    SAML_ASSERTION_COUNT("saml_assertion_count"),
+    SAML_ENCRYPTION_REQUIRED("saml_encryption_required"),
+    SAML_DECRYPTION_FAILED("saml_decryption_failed"),
+    SAML_SUBJECT_INVALID("saml_subject_invalid"),
+    SAML_RECIPIENT_MISMATCH("saml_recipient_mismatch"),
+    SAML_AUDIENCE_MISMATCH("saml_audience_mismatch"),
+    SAML_EXPIRED("saml_expired"),
+    SAML_NOT_YET_VALID("saml_not_yet_valid"),
+    SAML_IN_RESPONSE_TO_UNKNOWN("saml_in_response_to_unknown"),
+    SAML_UNSOLICITED_NOT_ALLOWED("saml_unsolicited_not_allowed"),
+    SAML_RELAY_STATE_MISMATCH("saml_relay_state_mismatch"),
+    SAML_REPLAYED("saml_replayed"),
+    SAML_EMAIL_MISSING("saml_email_missing"),
+    SAML_EMAIL_DOMAIN_NOT_ALLOWED("saml_email_domain_not_allowed"),
+    SAML_USER_NOT_PROVISIONED("saml_user_not_provisioned"),
+    SAML_ACCOUNT_SUSPENDED("saml_account_suspended"),
+    SAML_IDENTITY_LINKED_ELSEWHERE("saml_identity_linked_elsewhere"),
     SERVICE_UNAVAILABLE("service_unavailable"),
     INTERNAL_ERROR("internal_error");
 
@@ -39,5 +73,10 @@ public enum ErrorCode {
 
     public String code() {
         return code;
+    }
+
+    /** A refusal of the SAML ACS (401), as opposed to an error of the API around it. */
+    public boolean isSamlRejection() {
+        return code.startsWith("saml_");
     }
 }

@@ -48,7 +48,7 @@ public final class AccountService implements AccountUseCase {
         if (user.isEmpty()) {
             return new PasswordChangeRejected(ErrorCode.UNAUTHENTICATED, null, "the account no longer exists");
         }
-        var check = authenticator.check(user.get().email().value(), command.currentPassword(), command.client());
+        var check = authenticator.verify(user.get().email().value(), command.currentPassword(), command.client());
         if (check instanceof AuthenticationFailure failure) {
             if (failure instanceof AuthenticationFailure.Throttled throttled) {
                 return new PasswordChangeThrottled(throttled.retryAfter());

@@ -27,17 +27,34 @@ public final class PasswordAuthenticator implements CheckCredentialsUseCase {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final LoginThrottle throttle;
+    private final SsoEnforcement ssoEnforcement;
     private volatile PasswordHash dummyHash;
 
-    public PasswordAuthenticator(Users users, PasswordHasher hasher, PasswordPolicy passwordPolicy, LoginThrottle throttle) {
+    public PasswordAuthenticator(Users users, PasswordHasher hasher, PasswordPolicy passwordPolicy, LoginThrottle throttle,
+                                 SsoEnforcement ssoEnforcement) {
         this.users = users;
         this.hasher = hasher;
         this.passwordPolicy = passwordPolicy;
         this.throttle = throttle;
+        this.ssoEnforcement = ssoEnforcement;
     }
 
+    /**
+     * A password login: the credentials, then the workspace rule that users of an {@code enforce_sso}
+     * domain sign in through their IdP. The rule is applied only after the right password, so that it
+     * reveals nothing to someone who does not know it.
+     */
     @Override
     public CredentialsOutcome check(String rawEmail, String password, ClientInfo client) {
+        CredentialsOutcome outcome = verify(rawEmail, password, client);
+        if (outcome instanceof CredentialsValid valid && ssoEnforcement.forbidsPassword(valid.user())) {
+            return new AuthenticationFailure.SsoRequired();
+        }
+        return outcome;
+    }
+
+    /** Proves knowledge of the password without logging in (password change, SSO link confirmation). */
+    public CredentialsOutcome verify(String rawEmail, String password, ClientInfo client) {
         String accountKey = LoginThrottle.accountKey(rawEmail);
         Optional<Duration> wait = throttle.retryAfter(accountKey, client.ip());
         if (wait.isPresent()) {

@@ -12,6 +12,8 @@ import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
 import io.gatehouse.domain.port.out.AuditLog;
+import io.gatehouse.domain.port.out.SsoEvents;
+import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.port.out.CertificateInspector;
 import io.gatehouse.domain.port.out.IdpMetadataReader;
 import io.gatehouse.domain.port.out.IdpMetadataReader.IdpMetadata;
@@ -53,13 +55,15 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     private final SpKeyGenerator keyGenerator;
     private final CertificateInspector certificates;
     private final AuditLog audit;
+    private final SsoEvents events;
     private final Transactions transactions;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     public SsoConfigurationService(Memberships memberships, SsoConfigurations configurations, IdpMetadataReader metadataReader,
                                    SpMetadataWriter metadataWriter, SpKeyGenerator keyGenerator, CertificateInspector certificates,
-                                   AuditLog audit, Transactions transactions, PublicUrl publicUrl, Clock clock) {
+                                   AuditLog audit, SsoEvents events, Transactions transactions, PublicUrl publicUrl,
+                                   Clock clock) {
         this.memberships = memberships;
         this.configurations = configurations;
         this.metadataReader = metadataReader;
@@ -69,6 +73,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         this.audit = audit;
         this.transactions = transactions;
         this.publicUrl = publicUrl;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -109,6 +114,12 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
             return metadataWriter.write(new SpMetadataWriter.SpDescriptor(sp.entityId(), sp.acsUrl(),
                     config.spKeys().signingCertificate(), config.spKeys().encryptionCertificate(), config.signAuthnRequests(), true));
         });
+    }
+
+    @Override
+    public SsoOutcome events(UserId caller, WorkspaceId workspace, int limit) {
+        int bounded = Math.max(1, Math.min(limit, SsoEvent.MAX_LISTED));
+        return asAdmin(caller, workspace, () -> new SsoEventList(events.recent(workspace, bounded)));
     }
 
     private SsoOutcome store(UserId caller, WorkspaceId workspace, SsoSettings in, Optional<SsoConfiguration> existing, boolean replace) {
@@ -190,8 +201,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     }
 
     private SpEndpoints endpoints(WorkspaceId workspace) {
-        String metadata = publicUrl.resolve("/api/v1/workspaces/" + workspace + "/sso/metadata");
-        return new SpEndpoints(metadata, publicUrl.resolve("/api/v1/auth/saml2/login/" + workspace), metadata);
+        return SpEndpoints.of(publicUrl, workspace);
     }
 
     private static void validateEntityId(String entityId, List<FieldProblem> problems) {

@@ -45,6 +45,12 @@ public final class InMemoryUsers implements io.gatehouse.domain.port.out.Users {
     }
 
     @Override
+    public void updateFullName(UserId id, String fullName) {
+        update(id, user -> new User(user.id(), user.email(), fullName, user.status(), user.passwordHash(),
+                user.instanceAdmin(), user.createdAt(), user.lastLoginAt()));
+    }
+
+    @Override
     public void updateLastLoginAt(UserId id, Instant at) {
         update(id, user -> user.withLastLoginAt(at));
     }

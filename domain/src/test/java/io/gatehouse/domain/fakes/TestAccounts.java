@@ -14,6 +14,7 @@ import io.gatehouse.domain.service.SessionAuthenticationService;
 import io.gatehouse.domain.service.SessionIssuer;
 import io.gatehouse.domain.service.SessionManagementService;
 import io.gatehouse.domain.service.SignUpService;
+import io.gatehouse.domain.service.SsoEnforcement;
 import io.gatehouse.domain.service.TokenService;
 import io.gatehouse.domain.service.UserAdministrationService;
 import io.gatehouse.domain.service.WorkspaceService;
@@ -37,7 +38,9 @@ public final class TestAccounts {
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
     public final DirectTransactions transactions = new DirectTransactions();
     public final LoginThrottle throttle = new LoginThrottle(failures, THROTTLE, clock);
-    public final PasswordAuthenticator authenticator = new PasswordAuthenticator(users, hasher, PasswordPolicy.DEFAULT, throttle);
+    public final InMemorySsoConfigurations ssoConfigurations = new InMemorySsoConfigurations();
+    public final PasswordAuthenticator authenticator = new PasswordAuthenticator(users, hasher, PasswordPolicy.DEFAULT, throttle,
+            new SsoEnforcement(ssoConfigurations, workspaces));
     public final SessionIssuer issuer = new SessionIssuer(sessions, users, SESSIONS, new SecureRandom(), clock);
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
     public final SignUpService signUp = new SignUpService(users, workspaces, workspaces, hasher, PasswordPolicy.DEFAULT,

@@ -2,6 +2,8 @@ package io.gatehouse.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.domain.fakes.InMemorySsoConfigurations;
+import io.gatehouse.domain.fakes.InMemorySsoEvents;
 import io.gatehouse.domain.fakes.TestAccounts;
 import io.gatehouse.domain.model.CertificateInfo;
 import io.gatehouse.domain.model.ErrorCode;
@@ -38,10 +40,8 @@ class SsoConfigurationServiceTest {
     private static final String EXPIRED = "-----BEGIN CERTIFICATE-----old:-1";
 
     private final TestAccounts accounts = new TestAccounts();
-    private final Map<WorkspaceId, SsoConfiguration> stored = new HashMap<>();
-    private final Map<String, WorkspaceId> domainOwners = new HashMap<>();
     private final AtomicInteger keysGenerated = new AtomicInteger();
-    private boolean raceOnNextUpsert;
+    private final InMemorySsoConfigurations configurations = new InMemorySsoConfigurations();
     private SsoConfigurationService sso;
     private User owner;
     private User member;
@@ -50,7 +50,7 @@ class SsoConfigurationServiceTest {
 
     @BeforeEach
     void setUp() {
-        sso = new SsoConfigurationService(accounts.workspaces, new FakeConfigurations(),
+        sso = new SsoConfigurationService(accounts.workspaces, configurations,
                 xml -> new IdpMetadata("https://idp.example/entity", "https://idp.example/sso", List.of(GOOD)),
                 descriptor -> "<EntityDescriptor entityID=\"" + descriptor.entityId() + "\"/>",
                 ws -> {
@@ -65,7 +65,8 @@ class SsoConfigurationServiceTest {
                     return Optional.of(new CertificateInfo(pem, "CN=" + parts[0],
                             accounts.clock.instant().plus(Duration.ofDays(Long.parseLong(parts[1]))), "AA:BB"));
                 },
-                accounts.audit, accounts.transactions, PublicUrl.parse("https://login.example.com"), accounts.clock);
+                accounts.audit, new InMemorySsoEvents(), accounts.transactions, PublicUrl.parse("https://login.example.com"),
+                accounts.clock);
         owner = user("owner", "Acme");
         workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace();
         member = user("member", null);
@@ -105,7 +106,7 @@ class SsoConfigurationServiceTest {
         assertThat(rejected.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(rejected.fields()).extracting(FieldProblem::field).containsExactly("idp_entity_id", "idp_sso_url",
                 "idp_certificates[0]", "idp_certificates[1]", "email_domains[0]", "email_domains[1]", "email_domains[2]", "default_role");
-        assertThat(stored).isEmpty();
+        assertThat(configurations.isEmpty()).isTrue();
         assertThat(keysGenerated).hasValue(0);
     }
 
@@ -118,7 +119,7 @@ class SsoConfigurationServiceTest {
         assertThat(code(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("contested.com")))))
                 .isEqualTo(ErrorCode.DOMAIN_TAKEN);
 
-        raceOnNextUpsert = true;
+        configurations.raceOnNextUpsert();
         assertThat(code(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("free.com")))))
                 .isEqualTo(ErrorCode.DOMAIN_TAKEN);
     }
@@ -151,42 +152,5 @@ class SsoConfigurationServiceTest {
     private static ErrorCode code(SsoOutcome outcome) {
         assertThat(outcome).isInstanceOf(SsoRejected.class);
         return ((SsoRejected) outcome).code();
-    }
-
-    /** Keeps configurations in memory and holds each domain for one workspace, like the sso_domains key. */
-    private final class FakeConfigurations implements SsoConfigurations {
-        @Override
-        public Optional<SsoConfiguration> find(WorkspaceId workspaceId) {
-            return Optional.ofNullable(stored.get(workspaceId));
-        }
-
-        @Override
-        public void upsert(SsoConfiguration configuration) {
-            if (raceOnNextUpsert) {
-                raceOnNextUpsert = false;
-                throw new DomainClaimedElsewhere(configuration.emailDomains().get(0));
-            }
-            domainOwners.values().removeIf(configuration.workspaceId()::equals);
-            configuration.emailDomains().forEach(domain -> domainOwners.put(domain, configuration.workspaceId()));
-            stored.put(configuration.workspaceId(), configuration);
-        }
-
-        @Override
-        public boolean delete(WorkspaceId workspaceId) {
-            domainOwners.values().removeIf(workspaceId::equals);
-            return stored.remove(workspaceId) != null;
-        }
-
-        @Override
-        public List<String> claimedElsewhere(WorkspaceId workspaceId, List<String> domains) {
-            List<String> taken = new ArrayList<>();
-            for (String domain : domains) {
-                WorkspaceId holder = domainOwners.get(domain);
-                if (holder != null && !holder.equals(workspaceId)) {
-                    taken.add(domain);
-                }
-            }
-            return taken;
-        }
     }
 }

@@ -4,7 +4,8 @@ import io.gatehouse.domain.model.ErrorCode;
 import java.time.Duration;
 
 /** Why a password (or API secret) authentication did not succeed. */
-public sealed interface AuthenticationFailure extends PasswordLoginUseCase.LoginOutcome, CheckCredentialsUseCase.CredentialsOutcome {
+public sealed interface AuthenticationFailure extends PasswordLoginUseCase.LoginOutcome, CheckCredentialsUseCase.CredentialsOutcome,
+        EnableSsoUseCase.EnableOutcome {
 
     ErrorCode code();
 
@@ -29,6 +30,14 @@ public sealed interface AuthenticationFailure extends PasswordLoginUseCase.Login
         @Override
         public ErrorCode code() {
             return ErrorCode.ACCOUNT_SUSPENDED;
+        }
+    }
+
+    /** The password was right, but the user's workspace requires its IdP for this email domain. */
+    record SsoRequired() implements AuthenticationFailure {
+        @Override
+        public ErrorCode code() {
+            return ErrorCode.SSO_REQUIRED;
         }
     }
 }

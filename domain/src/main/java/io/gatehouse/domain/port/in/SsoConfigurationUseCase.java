@@ -1,5 +1,7 @@
 package io.gatehouse.domain.port.in;
 
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.model.CertificateInfo;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Role;
@@ -49,6 +51,17 @@ public interface SsoConfigurationUseCase {
     record FieldProblem(String field, String message) {
     }
 
+    /** The workspace's SP endpoints: the entity id is the metadata URL, the ACS is per workspace. */
     record SpEndpoints(String entityId, String acsUrl, String metadataUrl) {
+        public static SpEndpoints of(PublicUrl publicUrl, WorkspaceId workspace) {
+            String metadata = publicUrl.resolve("/api/v1/workspaces/" + workspace + "/sso/metadata");
+            return new SpEndpoints(metadata, publicUrl.resolve("/api/v1/auth/saml2/login/" + workspace), metadata);
+        }
+    }
+
+    /** The workspace's recent SSO login attempts, newest first (workspace admins only). */
+    SsoOutcome events(UserId caller, WorkspaceId workspace, int limit);
+
+    record SsoEventList(List<SsoEvent> events) implements SsoOutcome {
     }
 }

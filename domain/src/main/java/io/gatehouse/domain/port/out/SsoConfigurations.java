@@ -10,6 +10,9 @@ public interface SsoConfigurations {
 
     Optional<SsoConfiguration> find(WorkspaceId workspaceId);
 
+    /** The configuration of the workspace that claims this (normalised, lower-case) email domain. */
+    Optional<SsoConfiguration> findByDomain(String domain);
+
     /** Creates or replaces the configuration, and makes {@code emailDomains} exactly the workspace's domains. */
     void upsert(SsoConfiguration configuration);
 

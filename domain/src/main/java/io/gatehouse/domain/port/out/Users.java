@@ -27,6 +27,9 @@ public interface Users {
 
     void updateStatus(UserId id, UserStatus status);
 
+    /** The display name, as an IdP last asserted it (null clears it). */
+    void updateFullName(UserId id, String fullName);
+
     void updateLastLoginAt(UserId id, Instant at);
 
     void updateInstanceAdmin(UserId id, boolean instanceAdmin);

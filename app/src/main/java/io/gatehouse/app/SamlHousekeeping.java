@@ -1,0 +1,51 @@
+package io.gatehouse.app;
+
+import io.gatehouse.domain.model.SamlPolicy;
+import io.gatehouse.domain.port.out.AssertionReplayCache;
+import io.gatehouse.domain.port.out.LinkConfirmations;
+import io.gatehouse.domain.port.out.PendingSamlRequests;
+import io.gatehouse.domain.port.out.SsoEvents;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes SAML state that can never matter again: unanswered AuthnRequests past their lifetime,
+ * assertion ids past their assertion's validity (a replay would fail the time check anyway), expired
+ * link confirmations, and SSO events older than the retention. Idempotent across nodes.
+ */
+@Singleton
+class SamlHousekeeping {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SamlHousekeeping.class);
+    private final PendingSamlRequests requests;
+    private final AssertionReplayCache replayCache;
+    private final LinkConfirmations confirmations;
+    private final SsoEvents events;
+    private final SamlPolicy policy;
+    private final Clock clock;
+
+    SamlHousekeeping(PendingSamlRequests requests, AssertionReplayCache replayCache, LinkConfirmations confirmations, SsoEvents events,
+                     SamlPolicy policy, Clock clock) {
+        this.requests = requests;
+        this.replayCache = replayCache;
+        this.confirmations = confirmations;
+        this.events = events;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelay = "${gatehouse.housekeeping.initial-delay:5m}", fixedDelay = "${gatehouse.saml.purge-interval:10m}")
+    void purge() {
+        Instant now = clock.instant();
+        int pending = requests.purgeExpired(now);
+        int ids = replayCache.purgeExpired(now);
+        int codes = confirmations.purgeExpired(now);
+        int old = events.purgeOlderThan(now.minus(policy.eventRetention()));
+        LOG.debug("SAML housekeeping removed {} expired AuthnRequests, {} assertion ids, {} link confirmations and {} SSO events",
+                pending, ids, codes, old);
+    }
+}

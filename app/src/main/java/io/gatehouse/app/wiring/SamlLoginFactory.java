@@ -1,0 +1,85 @@
+package io.gatehouse.app.wiring;
+
+import io.gatehouse.app.crypto.MasterKey;
+import io.gatehouse.app.crypto.SealedSpPrivateKeys;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.model.SamlPolicy;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
+import io.gatehouse.domain.port.in.EnableSsoUseCase;
+import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
+import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
+import io.gatehouse.domain.port.out.AssertionReplayCache;
+import io.gatehouse.domain.port.out.AuthnRequestEncoder;
+import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.LinkConfirmations;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.PendingSamlRequests;
+import io.gatehouse.domain.port.out.SamlResponseReader;
+import io.gatehouse.domain.port.out.SpPrivateKeys;
+import io.gatehouse.domain.port.out.SsoConfigurations;
+import io.gatehouse.domain.port.out.SsoEvents;
+import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.port.out.Users;
+import io.gatehouse.domain.service.AssertionConsumer;
+import io.gatehouse.domain.service.ExternalAccountService;
+import io.gatehouse.domain.service.PasswordAuthenticator;
+import io.gatehouse.domain.service.SamlLoginStarter;
+import io.gatehouse.domain.service.SessionIssuer;
+import io.gatehouse.domain.service.SsoLinkConfirmationService;
+import io.gatehouse.saml.OpenSamlAuthnRequestEncoder;
+import io.gatehouse.saml.OpenSamlResponseReader;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** SAML login (AuthnRequest, ACS, link confirmation) and external accounts, over the OpenSAML adapters. */
+@Factory
+class SamlLoginFactory {
+
+    @Singleton
+    SpPrivateKeys spPrivateKeys(MasterKey masterKey) {
+        return new SealedSpPrivateKeys(masterKey);
+    }
+
+    @Singleton
+    AuthnRequestEncoder authnRequestEncoder(SpPrivateKeys keys, Clock clock) {
+        return new OpenSamlAuthnRequestEncoder(keys, clock);
+    }
+
+    @Singleton
+    SamlResponseReader samlResponseReader(SpPrivateKeys keys, Clock clock) {
+        return new OpenSamlResponseReader(keys, clock);
+    }
+
+    @Singleton
+    StartSamlLoginUseCase startSamlLogin(SsoConfigurations configurations, PendingSamlRequests pending, ExternalIdentities identities,
+                                         AuthnRequestEncoder encoder, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random,
+                                         Clock clock) {
+        return new SamlLoginStarter(configurations, pending, identities, encoder, publicUrl, policy, random, clock);
+    }
+
+    @Singleton
+    ConsumeSamlResponseUseCase assertionConsumer(SsoConfigurations configurations, SamlResponseReader reader,
+                                                 PendingSamlRequests pending, AssertionReplayCache replayCache,
+                                                 ExternalIdentities identities, LinkConfirmations confirmations, Users users,
+                                                 Memberships memberships, SessionIssuer sessions, SsoEvents events,
+                                                 Transactions transactions, PublicUrl publicUrl, SamlPolicy policy,
+                                                 SecureRandom random, Clock clock) {
+        return new AssertionConsumer(configurations, reader, pending, replayCache, identities, confirmations, users, memberships,
+                sessions, events, transactions, publicUrl, policy, random, clock);
+    }
+
+    @Singleton
+    EnableSsoUseCase enableSso(LinkConfirmations confirmations, Users users, SsoConfigurations configurations,
+                               ExternalIdentities identities, Memberships memberships, PasswordAuthenticator passwords,
+                               SessionIssuer sessions, SsoEvents events, Transactions transactions, Clock clock) {
+        return new SsoLinkConfirmationService(confirmations, users, configurations, identities, memberships, passwords, sessions,
+                events, transactions, clock);
+    }
+
+    @Singleton
+    ExternalAccountsUseCase externalAccounts(ExternalIdentities identities, Users users, Transactions transactions) {
+        return new ExternalAccountService(identities, users, transactions);
+    }
+}

@@ -1,0 +1,47 @@
+package io.gatehouse.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a SAML response said once the SAML adapter verified it: its signature over exactly this
+ * assertion, issuer, destination, recipient, audience, validity window and bearer confirmation.
+ * The domain never sees an unverified assertion.
+ *
+ * @param inResponseTo the AuthnRequest this answers, or null for an IdP-initiated response
+ * @param validUntil the end of the assertion's validity window; its id is remembered until then
+ * @param attributes attribute name to values, in document order
+ */
+public record SamlAssertion(String assertionId, String issuer, String nameId, String inResponseTo, Instant validUntil,
+                            Map<String, List<String>> attributes) {
+
+    public SamlAssertion {
+        Objects.requireNonNull(assertionId, "assertionId");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(nameId, "nameId");
+        Objects.requireNonNull(validUntil, "validUntil");
+        attributes = Map.copyOf(attributes);
+    }
+
+    public Optional<String> inResponse() {
+        return Optional.ofNullable(inResponseTo);
+    }
+
+    /** The first non-blank value of the first of {@code names} that the assertion carries. */
+    public Optional<String> firstValue(List<String> names) {
+        for (String name : names) {
+            List<String> values = attributes.get(name);
+            if (values != null) {
+                for (String value : values) {
+                    if (value != null && !value.isBlank()) {
+                        return Optional.of(value.strip());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,24 @@
+package io.gatehouse.domain.port.in;
+
+import io.gatehouse.domain.model.UserId;
+
+/** Starts an SP-initiated SAML login or account link: an AuthnRequest to the workspace's IdP. */
+public interface StartSamlLoginUseCase {
+
+    /**
+     * Finds the workspace whose SSO claims the email's domain and sends the browser to its IdP.
+     *
+     * @param redirect an already validated redirect target, or null
+     */
+    StartOutcome startLogin(String email, String client, String state, String redirect);
+
+    /** As {@link #startLogin}, but a successful answer links the IdP identity to {@code user} instead of logging in. */
+    StartOutcome startLink(UserId user, String providerName, String redirect);
+
+    sealed interface StartOutcome permits SendToIdp, SsoRefused {
+    }
+
+    /** The IdP URL carrying the AuthnRequest and the RelayState. */
+    record SendToIdp(String url) implements StartOutcome {
+    }
+}

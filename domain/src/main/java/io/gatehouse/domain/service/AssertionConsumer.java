@@ -1,0 +1,218 @@
+package io.gatehouse.domain.service;
+
+import io.gatehouse.domain.model.AuthMethod;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.ExternalIdentity;
+import io.gatehouse.domain.model.LinkConfirmation;
+import io.gatehouse.domain.model.PendingSamlRequest;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.model.SamlAssertion;
+import io.gatehouse.domain.model.SamlPolicy;
+import io.gatehouse.domain.model.SecretToken;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoEvent;
+import io.gatehouse.domain.model.SsoRejection;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
+import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
+import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.out.AssertionReplayCache;
+import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.LinkConfirmations;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.PendingSamlRequests;
+import io.gatehouse.domain.port.out.SamlResponseReader;
+import io.gatehouse.domain.port.out.SsoConfigurations;
+import io.gatehouse.domain.port.out.SsoEvents;
+import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.port.out.Users;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The ACS. The SAML adapter verifies the XML (signature, issuer, destination, recipient, audience,
+ * time, bearer); this class applies what needs the database, in one transaction, and records every
+ * attempt in the workspace's SSO event log:
+ * <ol>
+ *   <li>InResponseTo names an outstanding AuthnRequest of this workspace, taken once (SAML profiles
+ *       4.1.4.3); no InResponseTo only when the workspace allows IdP-initiated login (profiles 4.1.5);</li>
+ *   <li>the assertion id was never accepted before (profiles 4.1.4.5, one-time bearer assertions);</li>
+ *   <li>the asserted email is inside the workspace's email domains, so an IdP can only vouch for its own;</li>
+ *   <li>then: a linked identity logs in; an unknown email is provisioned just in time when allowed;
+ *       an existing unlinked account is never logged in silently but asked to confirm with its password.</li>
+ * </ol>
+ */
+public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
+
+    private final SsoConfigurations configurations;
+    private final SamlResponseReader reader;
+    private final PendingSamlRequests pending;
+    private final AssertionReplayCache replayCache;
+    private final ExternalIdentities identities;
+    private final LinkConfirmations confirmations;
+    private final Users users;
+    private final SessionIssuer sessions;
+    private final SsoEvents events;
+    private final Transactions transactions;
+    private final IdentityLinker linker;
+    private final PublicUrl publicUrl;
+    private final SamlPolicy policy;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public AssertionConsumer(SsoConfigurations configurations, SamlResponseReader reader, PendingSamlRequests pending,
+                             AssertionReplayCache replayCache, ExternalIdentities identities, LinkConfirmations confirmations,
+                             Users users, Memberships memberships, SessionIssuer sessions, SsoEvents events,
+                             Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
+        this.configurations = configurations;
+        this.reader = reader;
+        this.pending = pending;
+        this.replayCache = replayCache;
+        this.identities = identities;
+        this.confirmations = confirmations;
+        this.users = users;
+        this.sessions = sessions;
+        this.events = events;
+        this.transactions = transactions;
+        this.linker = new IdentityLinker(identities, memberships, users, clock);
+        this.publicUrl = publicUrl;
+        this.policy = policy;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public AcsOutcome consume(WorkspaceId workspace, String samlResponse, String relayState, ClientInfo client) {
+        Optional<SsoConfiguration> found = configurations.find(workspace).filter(SsoConfiguration::enabled);
+        if (found.isEmpty()) {
+            // Not recorded: the workspace may not exist, and anyone could fill a log with such posts.
+            return new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO is not enabled for this workspace");
+        }
+        SsoConfiguration configuration = found.get();
+        SpEndpoints sp = SpEndpoints.of(publicUrl, workspace);
+        String email = null;
+        try {
+            SamlAssertion assertion = reader.read(samlResponse,
+                    new SamlResponseReader.Expectations(configuration, sp.entityId(), sp.acsUrl(), policy.clockSkew()));
+            AssertedProfile profile = AssertedProfile.of(configuration.attributeMapping(), assertion);
+            email = profile.email().value();
+            AcsOutcome outcome = transactions.inTransaction(() -> accept(configuration, assertion, profile, relayState, client));
+            record(workspace, outcome, email, client);
+            return outcome;
+        } catch (SsoRejection rejection) {
+            events.record(new SsoEvent(workspace, clock.instant(), SsoEvent.Outcome.FAILURE, rejection.code().code(),
+                    rejection.detail(), email, client.ip()));
+            return new SsoRefused(rejection.code(), rejection.detail());
+        }
+    }
+
+    private AcsOutcome accept(SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile, String relayState,
+                              ClientInfo client) {
+        WorkspaceId workspace = configuration.workspaceId();
+        Optional<PendingSamlRequest> request = correlate(configuration, assertion, relayState);
+        if (!replayCache.firstUse(workspace, assertion.assertionId(), assertion.validUntil().plus(policy.clockSkew()))) {
+            throw new SsoRejection(ErrorCode.SAML_REPLAYED, "assertion '" + assertion.assertionId()
+                    + "' was already used to log in; each assertion is accepted once");
+        }
+        String domain = profile.email().domain();
+        if (!configuration.emailDomains().contains(domain)) {
+            throw new SsoRejection(ErrorCode.SAML_EMAIL_DOMAIN_NOT_ALLOWED, "asserted email domain '" + domain
+                    + "' is not one of the workspace's email domains " + configuration.emailDomains());
+        }
+        String provider = ExternalIdentity.samlProvider(workspace);
+        Optional<ExternalIdentity> linked = identities.find(provider, assertion.nameId());
+        String state = request.map(PendingSamlRequest::state).orElse(null);
+        String requestedClient = request.map(PendingSamlRequest::client).orElse(null);
+        String redirect = request.map(PendingSamlRequest::redirect).orElse(null);
+
+        if (request.isPresent() && request.get().isLink()) {
+            User user = active(users.findById(request.get().linkingUser()));
+            linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+            return new IdentityLinked(user, redirect);
+        }
+        if (linked.isPresent()) {
+            User user = active(users.findById(linked.get().userId()));
+            linker.refreshProfile(user, provider, assertion.nameId(), profile.email().value(), profile.fullName());
+            return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
+        }
+        Optional<User> existing = users.findByEmail(profile.email());
+        if (existing.isPresent()) {
+            return confirmationFor(active(existing), configuration, assertion, profile);
+        }
+        if (!configuration.jitProvisioning()) {
+            throw new SsoRejection(ErrorCode.SAML_USER_NOT_PROVISIONED, "no account has the email " + profile.email()
+                    + " and just-in-time provisioning is off for this workspace");
+        }
+        User user = User.newMember(profile.email(), profile.fullName(), null, clock.instant());
+        if (!users.insertIfEmailFree(user)) {
+            // Someone signed up with this email a moment ago: treat it as the existing account it now is.
+            return confirmationFor(active(users.findByEmail(profile.email())), configuration, assertion, profile);
+        }
+        linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+        return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
+    }
+
+    /** SAML profiles 4.1.4.3 and 4.1.5: solicited responses must answer our request; unsolicited ones must be allowed. */
+    private Optional<PendingSamlRequest> correlate(SsoConfiguration configuration, SamlAssertion assertion, String relayState) {
+        if (assertion.inResponse().isEmpty()) {
+            if (!configuration.allowIdpInitiated()) {
+                throw new SsoRejection(ErrorCode.SAML_UNSOLICITED_NOT_ALLOWED,
+                        "the response has no InResponseTo (IdP-initiated login) and allow_idp_initiated is off");
+            }
+            return Optional.empty();
+        }
+        String requestId = assertion.inResponseTo();
+        PendingSamlRequest request = pending.take(configuration.workspaceId(), requestId)
+                .orElseThrow(() -> new SsoRejection(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN, "InResponseTo '" + requestId
+                        + "' is not an outstanding AuthnRequest of this workspace (unknown, already answered, or from another workspace)"));
+        Instant now = clock.instant();
+        if (!now.isBefore(request.expiresAt())) {
+            throw new SsoRejection(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN, "AuthnRequest '" + requestId + "' expired at "
+                    + request.expiresAt() + " (" + (now.getEpochSecond() - request.expiresAt().getEpochSecond()) + " s ago)");
+        }
+        if (!Objects.equals(request.relayState(), relayState)) {
+            throw new SsoRejection(ErrorCode.SAML_RELAY_STATE_MISMATCH,
+                    "RelayState does not match the one sent with AuthnRequest '" + requestId + "'");
+        }
+        return Optional.of(request);
+    }
+
+    private AcsOutcome confirmationFor(User user, SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile) {
+        SecretToken code = SecretToken.generate(random);
+        Instant expiresAt = clock.instant().plus(policy.confirmationLifetime());
+        confirmations.insert(new LinkConfirmation(code.hash(), user.id(), configuration.workspaceId(), assertion.nameId(),
+                profile.email().value(), profile.fullName(), expiresAt));
+        return new LinkConfirmationRequired(code.value(), expiresAt);
+    }
+
+    private static User active(Optional<User> user) {
+        if (user.isEmpty() || !user.get().isActive()) {
+            throw new SsoRejection(ErrorCode.SAML_ACCOUNT_SUSPENDED, "the account this identity belongs to is suspended or gone");
+        }
+        return user.get();
+    }
+
+    private static AcsOutcome loggedIn(LoggedIn loggedIn, String state, String client, String redirect) {
+        return new SamlLoggedIn(loggedIn.user(), loggedIn.secret(), state, client, redirect);
+    }
+
+    private void record(WorkspaceId workspace, AcsOutcome outcome, String email, ClientInfo client) {
+        String detail;
+        if (outcome instanceof SamlLoggedIn in) {
+            detail = "logged in user " + in.user().id();
+        } else if (outcome instanceof IdentityLinked linked) {
+            detail = "linked the identity to user " + linked.user().id();
+        } else {
+            detail = "an account with this email exists; waiting for its password to link it";
+        }
+        SsoEvent.Outcome kind = outcome instanceof LinkConfirmationRequired ? SsoEvent.Outcome.CONFIRMATION_REQUIRED : SsoEvent.Outcome.SUCCESS;
+        String code = outcome instanceof LinkConfirmationRequired ? ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code() : SsoEvent.CODE_OK;
+        events.record(new SsoEvent(workspace, clock.instant(), kind, code, detail, email, client.ip()));
+    }
+}

@@ -1,0 +1,57 @@
+package io.gatehouse.domain.service;
+
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.ExternalIdentity;
+import io.gatehouse.domain.model.Membership;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoRejection;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Links a workspace IdP identity to a user, makes the user a member of that workspace (with the
+ * configured default role) if they are not one yet, and keeps the profile in step with what the
+ * IdP asserts. Runs inside the caller's transaction.
+ */
+final class IdentityLinker {
+
+    private final ExternalIdentities identities;
+    private final Memberships memberships;
+    private final Users users;
+    private final Clock clock;
+
+    IdentityLinker(ExternalIdentities identities, Memberships memberships, Users users, Clock clock) {
+        this.identities = identities;
+        this.memberships = memberships;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    void link(User user, SsoConfiguration configuration, String externalId, String email, String fullName) {
+        String provider = ExternalIdentity.samlProvider(configuration.workspaceId());
+        Instant now = clock.instant();
+        boolean alreadyTheirs = identities.find(provider, externalId).map(link -> link.userId().equals(user.id())).orElse(false);
+        if (!alreadyTheirs && !identities.insertIfFree(new ExternalIdentity(provider, externalId, user.id(), email, now))) {
+            throw new SsoRejection(ErrorCode.SAML_IDENTITY_LINKED_ELSEWHERE,
+                    "the NameID '" + externalId + "' is already linked to another account, or this account is already linked to "
+                            + provider + " with another NameID");
+        }
+        if (memberships.roleOf(configuration.workspaceId(), user.id()).isEmpty()) {
+            memberships.insert(new Membership(configuration.workspaceId(), user.id(), configuration.defaultRole(), now));
+        }
+        refreshProfile(user, provider, externalId, email, fullName);
+    }
+
+    /** Name attributes update the profile; the link remembers the email last asserted. */
+    void refreshProfile(User user, String provider, String externalId, String email, String fullName) {
+        if (fullName != null && !Objects.equals(fullName, user.fullName())) {
+            users.updateFullName(user.id(), fullName);
+        }
+        identities.updateEmail(provider, externalId, email);
+    }
+}

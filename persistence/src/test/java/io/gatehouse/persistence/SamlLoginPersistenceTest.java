@@ -1,0 +1,144 @@
+package io.gatehouse.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.domain.model.Email;
+import io.gatehouse.domain.model.ExternalIdentity;
+import io.gatehouse.domain.model.LinkConfirmation;
+import io.gatehouse.domain.model.PasswordHash;
+import io.gatehouse.domain.model.PendingSamlRequest;
+import io.gatehouse.domain.model.SecretToken;
+import io.gatehouse.domain.model.SsoEvent;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.Workspace;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.out.AssertionReplayCache;
+import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.LinkConfirmations;
+import io.gatehouse.domain.port.out.PendingSamlRequests;
+import io.gatehouse.domain.port.out.SsoEvents;
+import io.gatehouse.domain.port.out.Users;
+import io.gatehouse.domain.port.out.Workspaces;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The SAML login state that nodes share through the database: single use, uniqueness and expiry. */
+@MicronautTest(transactional = false)
+class SamlLoginPersistenceTest extends PersistenceTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Inject
+    PendingSamlRequests requests;
+    @Inject
+    AssertionReplayCache replayCache;
+    @Inject
+    ExternalIdentities identities;
+    @Inject
+    LinkConfirmations confirmations;
+    @Inject
+    SsoEvents events;
+    @Inject
+    Users users;
+    @Inject
+    Workspaces workspaces;
+
+    @Test
+    void aPendingRequestIsTakenOnceAndOnlyByItsWorkspace() {
+        WorkspaceId workspace = workspace();
+        WorkspaceId other = workspace();
+        User linking = user();
+        requests.insert(new PendingSamlRequest("id-take", workspace, "relay", linking.id(), "web", "xyz", "/home", NOW.plusSeconds(60)));
+
+        assertThat(requests.take(other, "id-take")).as("another workspace's ACS").isEmpty();
+        PendingSamlRequest taken = requests.take(workspace, "id-take").orElseThrow();
+        assertThat(taken.linkingUser()).isEqualTo(linking.id());
+        assertThat(taken.redirect()).isEqualTo("/home");
+        assertThat(requests.take(workspace, "id-take")).as("second use").isEmpty();
+    }
+
+    @Test
+    void expiredRequestsArePurged() {
+        WorkspaceId workspace = workspace();
+        requests.insert(new PendingSamlRequest("id-old", workspace, "r", null, null, null, null, NOW.minusSeconds(1)));
+        requests.insert(new PendingSamlRequest("id-new", workspace, "r", null, null, null, null, NOW.plusSeconds(60)));
+
+        assertThat(requests.purgeExpired(NOW)).isGreaterThanOrEqualTo(1);
+        assertThat(requests.take(workspace, "id-old")).isEmpty();
+        assertThat(requests.take(workspace, "id-new")).isPresent();
+    }
+
+    @Test
+    void anAssertionIdIsAcceptedOncePerWorkspaceUntilPurged() {
+        WorkspaceId workspace = workspace();
+        WorkspaceId other = workspace();
+
+        assertThat(replayCache.firstUse(workspace, "_a1", NOW.plusSeconds(300))).isTrue();
+        assertThat(replayCache.firstUse(workspace, "_a1", NOW.plusSeconds(300))).as("replay").isFalse();
+        assertThat(replayCache.firstUse(other, "_a1", NOW.plusSeconds(300))).as("ids are per IdP").isTrue();
+        assertThat(replayCache.purgeExpired(NOW.plusSeconds(301))).isGreaterThanOrEqualTo(2);
+        assertThat(replayCache.firstUse(workspace, "_a1", NOW.plusSeconds(600))).isTrue();
+    }
+
+    @Test
+    void anIdentityBelongsToOneUserAndAUserHasOneIdentityPerProvider() {
+        User alice = user();
+        User bob = user();
+        String provider = "saml:" + UUID.randomUUID();
+
+        assertThat(identities.insertIfFree(new ExternalIdentity(provider, "alice-id", alice.id(), "a@x.example", NOW))).isTrue();
+        assertThat(identities.insertIfFree(new ExternalIdentity(provider, "alice-id", bob.id(), "b@x.example", NOW)))
+                .as("same identity, other user").isFalse();
+        assertThat(identities.insertIfFree(new ExternalIdentity(provider, "alice-2", alice.id(), "a@x.example", NOW)))
+                .as("same user, second identity at the provider").isFalse();
+        identities.updateEmail(provider, "alice-id", "alice@x.example");
+
+        assertThat(identities.find(provider, "alice-id").orElseThrow().email()).isEqualTo("alice@x.example");
+        assertThat(identities.ofUser(alice.id())).hasSize(1);
+        assertThat(identities.delete(bob.id(), provider)).isFalse();
+        assertThat(identities.delete(alice.id(), provider)).isTrue();
+        assertThat(identities.findForUser(alice.id(), provider)).isEmpty();
+    }
+
+    @Test
+    void aLinkConfirmationIsDeletedOnce() {
+        User alice = user();
+        SecretToken.TokenHash hash = SecretToken.generate(new SecureRandom()).hash();
+        confirmations.insert(new LinkConfirmation(hash, alice.id(), workspace(), "nameid", "a@x.example", "Alice A", NOW.plusSeconds(60)));
+
+        assertThat(confirmations.find(hash).orElseThrow().fullName()).isEqualTo("Alice A");
+        assertThat(confirmations.delete(hash)).isTrue();
+        assertThat(confirmations.delete(hash)).isFalse();
+        assertThat(confirmations.find(hash)).isEmpty();
+    }
+
+    @Test
+    void eventsAreListedNewestFirstWithinTheLimit() {
+        WorkspaceId workspace = workspace();
+        for (int i = 0; i < 5; i++) {
+            events.record(new SsoEvent(workspace, NOW.plusSeconds(i), SsoEvent.Outcome.FAILURE, "saml_expired", "event " + i,
+                    null, "192.0.2.1"));
+        }
+        events.record(new SsoEvent(workspace(), NOW.plusSeconds(9), SsoEvent.Outcome.SUCCESS, "ok", "elsewhere", "x@y.example", null));
+
+        assertThat(events.recent(workspace, 3)).extracting(SsoEvent::detail).containsExactly("event 4", "event 3", "event 2");
+        assertThat(events.purgeOlderThan(NOW.plusSeconds(2))).isGreaterThanOrEqualTo(2);
+        assertThat(events.recent(workspace, 10)).hasSize(3);
+    }
+
+    private WorkspaceId workspace() {
+        Workspace workspace = new Workspace(WorkspaceId.random(), "W", NOW);
+        workspaces.insert(workspace);
+        return workspace.id();
+    }
+
+    private User user() {
+        User user = User.newMember(new Email(UUID.randomUUID() + "@saml.example"), null, new PasswordHash("h"), NOW);
+        users.insertIfEmailFree(user);
+        return user;
+    }
+}
