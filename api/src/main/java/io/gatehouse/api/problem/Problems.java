@@ -46,6 +46,11 @@ public final class Problems {
         };
     }
 
+    /** The problem {@code type} URI of a code (RFC 9457 section 3.1.1). */
+    public static String typeOf(ErrorCode code) {
+        return TYPE_PREFIX + code.code();
+    }
+
     public static ProblemDetails body(ErrorCode code, String detail, List<ProblemDetails.FieldError> errors) {
         HttpStatus status = statusOf(code);
         return new ProblemDetails(TYPE_PREFIX + code.code(), status.getReason(), status.getCode(), detail, code.code(), errors);

@@ -1,5 +1,10 @@
 package io.gatehouse.api.workspace;
 
+import io.gatehouse.domain.model.SsoEvent;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoEventList;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
@@ -51,6 +56,7 @@ import java.util.UUID;
 class SsoConfigurationController {
 
     static final String SAML_METADATA = "application/samlmetadata+xml";
+    static final int DEFAULT_EVENT_LIMIT = 50;
     private final SsoConfigurationUseCase sso;
 
     SsoConfigurationController(SsoConfigurationUseCase sso) {
@@ -162,6 +168,30 @@ class SsoConfigurationController {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
         return caller.mayReach(workspace) ? respond(sso.delete(caller.userId(), workspace), HttpStatus.NO_CONTENT) : notFound();
+    }
+
+    @Serdeable
+    record SsoEventResponse(Instant at, String outcome, String code, String detail, @Nullable String email, @Nullable String ip) {
+        static SsoEventResponse of(SsoEvent event) {
+            return new SsoEventResponse(event.at(), event.outcome().wireName(), event.code(), event.detail(), event.email(), event.ip());
+        }
+    }
+
+    @Get("/events{?limit}")
+    @Operation(summary = "Recent SSO login attempts, newest first: outcome, stable code and a detail saying what was expected and what arrived")
+    @ApiResponse(responseCode = "200", description = "the events", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = SsoEventResponse.class))))
+    @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    HttpResponse<?> events(Authentication authentication, @PathVariable UUID wid, @Nullable @QueryValue Integer limit) {
+        Caller caller = Caller.of(authentication);
+        WorkspaceId workspace = new WorkspaceId(wid);
+        if (!caller.mayReach(workspace)) {
+            return notFound();
+        }
+        SsoOutcome outcome = sso.events(caller.userId(), workspace, limit == null ? DEFAULT_EVENT_LIMIT : limit);
+        if (outcome instanceof SsoEventList list) {
+            return HttpResponse.ok(list.events().stream().map(SsoEventResponse::of).toList());
+        }
+        return respond(outcome, HttpStatus.OK);
     }
 
     @Get(value = "/metadata", produces = SAML_METADATA)

@@ -55,6 +55,10 @@ public record User(
         return new User(id, email, fullName, newStatus, passwordHash, instanceAdmin, createdAt, lastLoginAt);
     }
 
+    public User withFullName(String name) {
+        return new User(id, email, name, status, passwordHash, instanceAdmin, createdAt, lastLoginAt);
+    }
+
     public User withLastLoginAt(Instant at) {
         return new User(id, email, fullName, status, passwordHash, instanceAdmin, createdAt, at);
     }

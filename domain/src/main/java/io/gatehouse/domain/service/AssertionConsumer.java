@@ -133,12 +133,12 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
 
         if (request.isPresent() && request.get().isLink()) {
             User user = active(users.findById(request.get().linkingUser()));
-            linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
-            return new IdentityLinked(user, redirect);
+            return new IdentityLinked(linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName()),
+                    redirect);
         }
         if (linked.isPresent()) {
-            User user = active(users.findById(linked.get().userId()));
-            linker.refreshProfile(user, provider, assertion.nameId(), profile.email().value(), profile.fullName());
+            User user = linker.refreshProfile(active(users.findById(linked.get().userId())), provider, assertion.nameId(),
+                    profile.email().value(), profile.fullName());
             return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
         }
         Optional<User> existing = users.findByEmail(profile.email());
@@ -154,7 +154,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
             // Someone signed up with this email a moment ago: treat it as the existing account it now is.
             return confirmationFor(active(users.findByEmail(profile.email())), configuration, assertion, profile);
         }
-        linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+        user = linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
         return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
     }
 

@@ -32,7 +32,8 @@ final class IdentityLinker {
         this.clock = clock;
     }
 
-    void link(User user, SsoConfiguration configuration, String externalId, String email, String fullName) {
+    /** @return the user as the profile now stands */
+    User link(User user, SsoConfiguration configuration, String externalId, String email, String fullName) {
         String provider = ExternalIdentity.samlProvider(configuration.workspaceId());
         Instant now = clock.instant();
         boolean alreadyTheirs = identities.find(provider, externalId).map(link -> link.userId().equals(user.id())).orElse(false);
@@ -44,14 +45,16 @@ final class IdentityLinker {
         if (memberships.roleOf(configuration.workspaceId(), user.id()).isEmpty()) {
             memberships.insert(new Membership(configuration.workspaceId(), user.id(), configuration.defaultRole(), now));
         }
-        refreshProfile(user, provider, externalId, email, fullName);
+        return refreshProfile(user, provider, externalId, email, fullName);
     }
 
     /** Name attributes update the profile; the link remembers the email last asserted. */
-    void refreshProfile(User user, String provider, String externalId, String email, String fullName) {
+    User refreshProfile(User user, String provider, String externalId, String email, String fullName) {
+        identities.updateEmail(provider, externalId, email);
         if (fullName != null && !Objects.equals(fullName, user.fullName())) {
             users.updateFullName(user.id(), fullName);
+            return user.withFullName(fullName);
         }
-        identities.updateEmail(provider, externalId, email);
+        return user;
     }
 }

@@ -92,8 +92,9 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
                 if (!confirmations.delete(hash)) {
                     throw new SsoRejection(ErrorCode.INVALID_TOKEN, "the confirmation code was used meanwhile");
                 }
-                linker.link(account, configuration.get(), confirmation.externalId(), confirmation.email(), confirmation.fullName());
-                return sessions.open(account, AuthMethod.SAML, client);
+                User linked = linker.link(account, configuration.get(), confirmation.externalId(), confirmation.email(),
+                        confirmation.fullName());
+                return sessions.open(linked, AuthMethod.SAML, client);
             });
             events.record(new SsoEvent(confirmation.workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
                     "linked the identity to user " + account.id() + " after password confirmation", confirmation.email(), client.ip()));

@@ -1,0 +1,201 @@
+package io.gatehouse.api.sso;
+
+import io.gatehouse.api.account.UserResponse;
+import io.gatehouse.api.problem.ProblemDetails;
+import io.gatehouse.api.problem.Problems;
+import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.LoginMetrics;
+import io.gatehouse.api.security.SessionCookies;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.RedirectPolicy;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.AcsOutcome;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.IdentityLinked;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
+import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
+import io.gatehouse.domain.port.in.StartSamlLoginUseCase.SendToIdp;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * SP-initiated login ({@code GET /auth/saml2/login}) and the assertion consumer service
+ * ({@code POST /auth/saml2/login/{wid}}). The ACS is exempt from the Origin check (the IdP's page
+ * posts it cross-site); what protects it is the SAML validation itself. Its client learns only the
+ * refusal code; the reason goes to the workspace's sso/events.
+ */
+@Controller("/api/v1/auth/saml2")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "SAML login")
+class SamlLoginController {
+
+    static final int MAX_CLIENT_LENGTH = 200;
+    static final int MAX_STATE_LENGTH = 1024;
+    private static final String METRIC_METHOD = "saml";
+
+    private final StartSamlLoginUseCase starter;
+    private final ConsumeSamlResponseUseCase consumer;
+    private final SessionCookies cookies;
+    private final RedirectPolicy redirects;
+    private final ClientInfoResolver clients;
+    private final LoginMetrics metrics;
+
+    SamlLoginController(StartSamlLoginUseCase starter, ConsumeSamlResponseUseCase consumer, SessionCookies cookies,
+                        RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics) {
+        this.starter = starter;
+        this.consumer = consumer;
+        this.cookies = cookies;
+        this.redirects = redirects;
+        this.clients = clients;
+        this.metrics = metrics;
+    }
+
+    @Serdeable
+    record SsoUrlResponse(String ssoUrl) {
+    }
+
+    @Serdeable
+    record SamlLoginResponse(UserResponse user, @Nullable String state, @Nullable String client) {
+    }
+
+    @Serdeable
+    record LinkedResponse(UserResponse user, boolean linked) {
+    }
+
+    /** RFC 9457 problem with the extension members a link confirmation needs. */
+    @Serdeable
+    record ConfirmationProblem(String type, String title, int status, String detail, String code, String confirmationCode,
+                               Instant expiresAt) {
+    }
+
+    @Get("/login{?email,client,state,redirect}")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    @Operation(summary = "Find the workspace by email domain and get the IdP URL carrying an AuthnRequest (302 for Accept: text/html)")
+    @ApiResponse(responseCode = "200", description = "the IdP URL", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoUrlResponse.class)))
+    @ApiResponse(responseCode = "302", description = "to the IdP, when the client accepts text/html")
+    @ApiResponse(responseCode = "400", description = "invalid_email, invalid_redirect, validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    @ApiResponse(responseCode = "404", description = "sso_not_configured: no workspace has SSO enabled for the domain", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    HttpResponse<?> start(HttpRequest<?> http, @Nullable @QueryValue String email, @Nullable @QueryValue String client,
+                          @Nullable @QueryValue String state, @Nullable @QueryValue String redirect) {
+        if (email == null || email.isBlank()) {
+            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "email", "email is required");
+        }
+        if (client != null && client.length() > MAX_CLIENT_LENGTH) {
+            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "client", "at most " + MAX_CLIENT_LENGTH + " characters");
+        }
+        if (state != null && state.length() > MAX_STATE_LENGTH) {
+            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "state", "at most " + MAX_STATE_LENGTH + " characters");
+        }
+        Optional<String> target = Optional.empty();
+        if (redirect != null) {
+            target = redirects.check(redirect);
+            if (target.isEmpty()) {
+                return invalidRedirect();
+            }
+        }
+        var outcome = starter.startLogin(email, client, state, target.orElse(null));
+        if (outcome instanceof SendToIdp send) {
+            return wantsHtml(http)
+                    ? HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, send.url())
+                    : HttpResponse.ok(new SsoUrlResponse(send.url()));
+        }
+        SsoRefused refused = (SsoRefused) outcome;
+        return refused.code() == ErrorCode.INVALID_EMAIL
+                ? Problems.fieldProblem(ErrorCode.INVALID_EMAIL, "email", refused.detail())
+                : Problems.response(refused.code(), refused.detail());
+    }
+
+    @Post("/login/{wid}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Assertion consumer service: the IdP's SAMLResponse (HTTP-POST binding); logs in, links, or asks for confirmation")
+    @ApiResponse(responseCode = "200", description = "logged in; Set-Cookie gatehouse_session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SamlLoginResponse.class)))
+    @ApiResponse(responseCode = "302", description = "logged in (or linked), redirected to the redirect given when the login started")
+    @ApiResponse(responseCode = "401", description = "a saml_* code; the reason is in the workspace's sso/events", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    @ApiResponse(responseCode = "404", description = "sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    @ApiResponse(responseCode = "409", description = "sso_link_confirmation_required with confirmation_code for POST /me/enable_sso", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ConfirmationProblem.class)))
+    HttpResponse<?> acs(HttpRequest<?> http, @PathVariable String wid, @Nullable @Body Map<String, String> form) {
+        Optional<WorkspaceId> workspace = parse(wid);
+        if (workspace.isEmpty()) {
+            return Problems.response(ErrorCode.SSO_NOT_CONFIGURED, "SSO is not enabled for this workspace");
+        }
+        String response = form == null ? null : form.get("SAMLResponse");
+        String relayState = form == null ? null : form.get("RelayState");
+        AcsOutcome outcome = consumer.consume(workspace.get(), response, relayState, clients.resolve(http));
+        if (outcome instanceof SamlLoggedIn in) {
+            metrics.success(METRIC_METHOD);
+            MutableHttpResponse<?> ok = in.redirect() != null ? found(in.redirect())
+                    : HttpResponse.ok(new SamlLoginResponse(UserResponse.of(in.user()), in.state(), in.client()));
+            return cookies.set(ok, in.secret());
+        }
+        if (outcome instanceof IdentityLinked linked) {
+            return linked.redirect() != null ? found(linked.redirect()) : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
+        }
+        if (outcome instanceof LinkConfirmationRequired required) {
+            metrics.failure(METRIC_METHOD, ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
+            HttpStatus status = Problems.statusOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
+            String code = ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code();
+            return HttpResponse.status(status).contentType(Problems.PROBLEM_JSON_TYPE).body(new ConfirmationProblem(
+                    Problems.typeOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED), status.getReason(), status.getCode(),
+                    "an account with this email already exists: confirm with its password at POST /api/v1/me/enable_sso",
+                    code, required.confirmationCode(), required.expiresAt()));
+        }
+        SsoRefused refused = (SsoRefused) outcome;
+        metrics.failure(METRIC_METHOD, refused.code());
+        if (!refused.code().isSamlRejection()) {
+            return Problems.response(refused.code(), refused.detail());
+        }
+        // The caller may be an attacker probing the validation: the code only, the reason is for the admins.
+        return Problems.response(refused.code(), "the SAML response was refused; a workspace admin can see why in the SSO events");
+    }
+
+    private static Optional<WorkspaceId> parse(String wid) {
+        try {
+            return Optional.of(new WorkspaceId(UUID.fromString(wid)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean wantsHtml(HttpRequest<?> http) {
+        return http.accept().stream().anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
+    }
+
+    static MutableHttpResponse<?> found(String target) {
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, target);
+    }
+
+    static HttpResponse<?> invalidRedirect() {
+        return Problems.fieldProblem(ErrorCode.INVALID_REDIRECT, "redirect",
+                "redirect must be a relative path such as /home, or a URL on an allowed origin");
+    }
+}
