@@ -36,12 +36,19 @@ public final class SignatureWrapping {
         ASSERTION_SIBLING_BEFORE_ORIGINAL(ErrorCode.SAML_ASSERTION_COUNT),
         /** XSW4: an unsigned evil Assertion wrapping the signed original as its child. */
         ASSERTION_WRAPPING_ORIGINAL(ErrorCode.SAML_SIGNATURE_MISSING),
-        /** XSW5: an evil Assertion carrying the original's Signature; the signed original moved to samlp:Extensions. */
+        /** XSW5: an evil Assertion carrying the original's Signature; the original, now unsigned, moved to samlp:Extensions. */
         ASSERTION_WITH_COPIED_SIGNATURE(ErrorCode.SAML_SIGNATURE_INVALID),
         /** XSW7: an unsigned evil Assertion with the signed original inside its Advice. */
         ASSERTION_WITH_ORIGINAL_IN_ADVICE(ErrorCode.SAML_SIGNATURE_MISSING),
         /** XSW8: an evil Assertion carrying the original's Signature, with the signed original inside its ds:Object. */
         ASSERTION_WITH_ORIGINAL_IN_SIGNATURE_OBJECT(ErrorCode.SAML_SIGNATURE_INVALID),
+        /**
+         * XSW7 with the original's Signature copied into the evil Assertion: the original sits in the evil
+         * Assertion's Advice, where OpenSAML registers its ID, so the copied Reference resolves and the
+         * cryptography verifies. Only the profile check (the Reference must name the signed element's own
+         * ID) refuses it.
+         */
+        ASSERTION_WITH_COPIED_SIGNATURE_AND_ORIGINAL_IN_ADVICE(ErrorCode.SAML_SIGNATURE_INVALID),
         /** The evil Assertion takes the original's ID and Signature; the original, same ID, is hidden in Extensions. */
         ASSERTION_WITH_DUPLICATE_ID(ErrorCode.SAML_SIGNATURE_INVALID);
 
@@ -66,7 +73,7 @@ public final class SignatureWrapping {
                 Element evil = evilCopy(response, evilNameId, true);
                 Element signature = (Element) child(response, DS, "Signature").cloneNode(true);
                 Element object = document.createElementNS(DS, "ds:Object");
-                object.appendChild(response.cloneNode(true));
+                object.appendChild(unsigned((Element) response.cloneNode(true)));
                 signature.appendChild(object);
                 evil.insertBefore(signature, child(evil, SAMLP, "Status"));
                 return serialize(replaceRoot(document, evil));
@@ -94,7 +101,7 @@ public final class SignatureWrapping {
                 Element original = child(response, SAML, "Assertion");
                 Element evil = evilCopy(original, evilNameId, false);
                 response.replaceChild(evil, original);
-                response.insertBefore(extensionsWith(document, original), child(response, SAMLP, "Status"));
+                response.insertBefore(extensionsWith(document, unsigned(original)), child(response, SAMLP, "Status"));
                 return serialize(document);
             }
             case ASSERTION_WITH_ORIGINAL_IN_ADVICE -> {
@@ -106,12 +113,21 @@ public final class SignatureWrapping {
                 evil.insertBefore(advice, child(evil, SAML, "AuthnStatement"));
                 return serialize(document);
             }
+            case ASSERTION_WITH_COPIED_SIGNATURE_AND_ORIGINAL_IN_ADVICE -> {
+                Element original = child(response, SAML, "Assertion");
+                Element evil = evilCopy(original, evilNameId, false);
+                response.replaceChild(evil, original);
+                Element advice = document.createElementNS(SAML, "saml2:Advice");
+                advice.appendChild(unsigned(original));
+                evil.insertBefore(advice, child(evil, SAML, "AuthnStatement"));
+                return serialize(document);
+            }
             case ASSERTION_WITH_ORIGINAL_IN_SIGNATURE_OBJECT -> {
                 Element original = child(response, SAML, "Assertion");
                 Element evil = evilCopy(original, evilNameId, false);
                 response.replaceChild(evil, original);
                 Element object = document.createElementNS(DS, "ds:Object");
-                object.appendChild(original);
+                object.appendChild(unsigned(original));
                 child(evil, DS, "Signature").appendChild(object);
                 return serialize(document);
             }
@@ -120,7 +136,7 @@ public final class SignatureWrapping {
                 Element evil = evilCopy(original, evilNameId, false);
                 evil.setAttribute("ID", original.getAttribute("ID"));
                 response.replaceChild(evil, original);
-                response.insertBefore(extensionsWith(document, original), child(response, SAMLP, "Status"));
+                response.insertBefore(extensionsWith(document, unsigned(original)), child(response, SAMLP, "Status"));
                 return serialize(document);
             }
             default -> throw new IllegalArgumentException(shape.name());
@@ -133,6 +149,18 @@ public final class SignatureWrapping {
         Element element = (Element) document.getElementsByTagNameNS("*", localName).item(0);
         element.setTextContent(newText);
         return serialize(document);
+    }
+
+    /**
+     * The signed original without its Signature, which the attacker moved to the evil element: what the
+     * enveloped-signature transform digests is exactly this, so the moved signature still verifies over it.
+     */
+    private static Element unsigned(Element original) {
+        Element signature = child(original, DS, "Signature");
+        if (signature != null) {
+            original.removeChild(signature);
+        }
+        return original;
     }
 
     private static Element extensionsWith(Document document, Element content) {
