@@ -65,10 +65,10 @@ class CsrfOriginEndToEndTest {
 
     @Test
     void samlAcsIsExemptFromTheOriginCheck() {
-        // No ACS route exists yet; what matters is that the Origin check does not answer 403 for it.
+        // The IdP's page posts cross-site: the ACS answers on its merits (here: no such workspace), never 403.
         gatehouse.request("POST", "/api/v1/auth/saml2/login/00000000-0000-0000-0000-000000000000")
                 .headers("Cookie", "gatehouse_session=" + cookie, "Origin", "https://idp.example.com")
                 .body("application/x-www-form-urlencoded", "SAMLResponse=x").send()
-                .problem(404, "not_found");
+                .problem(404, "sso_not_configured");
     }
 }
