@@ -39,7 +39,7 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         UUID id = c.workspaceId().value();
         SsoConfigurationRow row = new SsoConfigurationRow(id, c.enabled(), c.idpEntityId(), c.idpSsoUrl(),
                 String.join("", c.idpCertificates()), c.signAuthnRequests(), c.wantAssertionsEncrypted(), c.allowIdpInitiated(),
-                c.jitProvisioning(), c.defaultRole().wireName(), c.enforceSso(), c.attributeMapping().email(),
+                c.jitProvisioning(), c.defaultRole().wireName(), c.enforceSso(), c.allowLegacyAlgorithms(), c.attributeMapping().email(),
                 c.attributeMapping().firstName(), c.attributeMapping().lastName(), c.spKeys().signingCertificate(),
                 c.spKeys().encryptedSigningKey(), c.spKeys().encryptionCertificate(), c.spKeys().encryptedEncryptionKey(),
                 c.createdAt(), c.updatedAt());
@@ -75,7 +75,7 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         return new SsoConfiguration(new WorkspaceId(row.workspaceId()), row.enabled(), row.idpEntityId(), row.idpSsoUrl(),
                 splitPems(row.idpCertificates()), domains, row.signAuthnRequests(), row.wantAssertionsEncrypted(),
                 row.allowIdpInitiated(), row.jitProvisioning(), WireNamed.parse(Role.class, row.defaultRole()).orElseThrow(),
-                row.enforceSso(), new AttributeMapping(row.attributeEmail(), row.attributeFirstName(), row.attributeLastName()),
+                row.enforceSso(), row.allowLegacyAlgorithms(), new AttributeMapping(row.attributeEmail(), row.attributeFirstName(), row.attributeLastName()),
                 new SpKeys(row.spSigningCertificate(), row.spSigningKey(), row.spEncryptionCertificate(), row.spEncryptionKey()),
                 row.createdAt(), row.updatedAt());
     }

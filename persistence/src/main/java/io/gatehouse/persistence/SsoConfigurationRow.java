@@ -18,6 +18,7 @@ record SsoConfigurationRow(
         boolean jitProvisioning,
         String defaultRole,
         boolean enforceSso,
+        boolean allowLegacyAlgorithms,
         String attributeEmail,
         String attributeFirstName,
         String attributeLastName,

@@ -110,7 +110,8 @@ public final class OpenSamlResponseReader implements SamlResponseReader {
                                   PrivateKey encryptionKey) {
 
         static WorkspaceTrust of(SsoConfiguration configuration, SpPrivateKeys privateKeys) {
-            TrustedSignatures signatures = new TrustedSignatures(configuration.idpCertificates().stream().map(Pem::toCertificate).toList());
+            TrustedSignatures signatures = new TrustedSignatures(configuration.idpCertificates().stream().map(Pem::toCertificate).toList(),
+                    configuration.allowLegacyAlgorithms());
             byte[] der = privateKeys.encryptionKey(configuration.workspaceId(), configuration.spKeys());
             try {
                 PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));

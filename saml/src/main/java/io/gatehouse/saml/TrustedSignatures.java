@@ -35,7 +35,7 @@ import org.opensaml.xmlsec.signature.support.impl.SignatureAlgorithmValidator;
  *   <li>An explicit-key trust engine over the configured certificates: a key or certificate carried in
  *       the message's KeyInfo is trusted only if it is one of them (SAML-NOTES 3).</li>
  *   <li>SHA-1 and MD5, as signature or digest algorithms, are refused (SAML-NOTES 6; NIST SP 800-131A
- *       disallows SHA-1 signatures).</li>
+ *       disallows SHA-1 signatures), SHA-1 only unless the workspace explicitly allows legacy algorithms.</li>
  * </ul>
  */
 final class TrustedSignatures {
@@ -51,12 +51,19 @@ final class TrustedSignatures {
             SignatureConstants.ALGO_ID_DIGEST_SHA1,
             SignatureConstants.ALGO_ID_DIGEST_NOT_RECOMMENDED_MD5);
 
+    /** Refused even for workspaces that allow legacy algorithms. */
+    static final Set<String> BROKEN_ALGORITHMS = Set.of(
+            SignatureConstants.ALGO_ID_SIGNATURE_NOT_RECOMMENDED_RSA_MD5,
+            SignatureConstants.ALGO_ID_MAC_HMAC_NOT_RECOMMENDED_MD5,
+            SignatureConstants.ALGO_ID_DIGEST_NOT_RECOMMENDED_MD5);
+
     private final List<X509Certificate> trusted;
     private final List<String> fingerprints;
     private final ExplicitKeySignatureTrustEngine engine;
     private final SignatureValidationParameters parameters;
 
-    TrustedSignatures(List<X509Certificate> certificates) {
+    /** @param allowLegacy the workspace explicitly accepts SHA-1 (for an IdP that cannot do better); MD5 stays refused */
+    TrustedSignatures(List<X509Certificate> certificates, boolean allowLegacy) {
         this.trusted = List.copyOf(certificates);
         this.fingerprints = trusted.stream().map(Pem::fingerprint).toList();
         List<Credential> credentials = new ArrayList<>();
@@ -64,7 +71,7 @@ final class TrustedSignatures {
         this.engine = new ExplicitKeySignatureTrustEngine(new StaticCredentialResolver(credentials),
                 DefaultSecurityConfigurationBootstrap.buildBasicInlineKeyInfoCredentialResolver());
         this.parameters = new SignatureValidationParameters();
-        parameters.setBlacklistedAlgorithms(WEAK_ALGORITHMS);
+        parameters.setBlacklistedAlgorithms(allowLegacy ? BROKEN_ALGORITHMS : WEAK_ALGORITHMS);
     }
 
     /**
@@ -87,7 +94,8 @@ final class TrustedSignatures {
             new SignatureAlgorithmValidator(parameters).validate(signature);
         } catch (SignatureException e) {
             throw new SsoRejection(ErrorCode.SAML_ALGORITHM_NOT_ALLOWED, "the " + what + " is signed with "
-                    + Quoted.of(signature.getSignatureAlgorithm()) + " or digested with SHA-1/MD5; use RSA-SHA256 or stronger");
+                    + Quoted.of(signature.getSignatureAlgorithm()) + " or digested with SHA-1/MD5; use RSA-SHA256 or stronger"
+                    + " (or, for an IdP that cannot, set allow_legacy_algorithms to accept SHA-1)");
         }
         boolean valid;
         try {

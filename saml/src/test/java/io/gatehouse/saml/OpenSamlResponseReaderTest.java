@@ -124,7 +124,7 @@ class OpenSamlResponseReaderTest {
     private SamlAssertion read(String encoded, boolean wantEncrypted) {
         SsoConfiguration configuration = new SsoConfiguration(WorkspaceId.random(), true, TestIdentityProvider.ENTITY_ID,
                 TestIdentityProvider.SSO_URL, List.of(IDP.certificatePem()), List.of("acme.example"), true, wantEncrypted, false, true,
-                Role.MEMBER, false, AttributeMapping.DEFAULT, new SpKeys("unused", "unused", SP_ENCRYPTION_PEM, "sealed"),
+                Role.MEMBER, false, false, AttributeMapping.DEFAULT, new SpKeys("unused", "unused", SP_ENCRYPTION_PEM, "sealed"),
                 Instant.now(), Instant.now());
         return reader.read(encoded, new Expectations(configuration, SP, ACS, Duration.ofSeconds(60)));
     }

@@ -83,6 +83,7 @@ class SsoConfigurationController {
             @Nullable Boolean jitProvisioning,
             @Nullable @Pattern(regexp = "member|admin", message = "must be member or admin") String defaultRole,
             @Nullable Boolean enforceSso,
+            @Nullable Boolean allowLegacyAlgorithms,
             @Nullable @Valid AttributeMappingBody attributeMapping) {
 
         SsoSettings toSettings() {
@@ -92,7 +93,8 @@ class SsoConfigurationController {
                     or(attributeMapping.lastName(), AttributeMapping.DEFAULT.lastName()));
             return new SsoSettings(enabled, idpMetadataXml, idpEntityId, idpSsoUrl, idpCertificates, emailDomains, signAuthnRequests,
                     wantAssertionsEncrypted, allowIdpInitiated, jitProvisioning,
-                    defaultRole == null ? null : WireNamed.parse(Role.class, defaultRole).orElseThrow(), enforceSso, mapping);
+                    defaultRole == null ? null : WireNamed.parse(Role.class, defaultRole).orElseThrow(), enforceSso,
+                    allowLegacyAlgorithms, mapping);
         }
 
         private static String or(String value, String fallback) {
@@ -116,14 +118,15 @@ class SsoConfigurationController {
     record SsoResponse(boolean enabled, String idpEntityId, String idpSsoUrl, List<String> idpCertificates,
                        List<CertificateDetail> idpCertificateDetails, List<String> emailDomains, boolean signAuthnRequests,
                        boolean wantAssertionsEncrypted, boolean allowIdpInitiated, boolean jitProvisioning, String defaultRole,
-                       boolean enforceSso, AttributeMappingView attributeMapping, SpDetails sp, Instant createdAt, Instant updatedAt) {
+                       boolean enforceSso, boolean allowLegacyAlgorithms, AttributeMappingView attributeMapping, SpDetails sp,
+                       Instant createdAt, Instant updatedAt) {
 
         static SsoResponse of(SsoView view) {
             SsoConfiguration c = view.configuration();
             return new SsoResponse(c.enabled(), c.idpEntityId(), c.idpSsoUrl(), c.idpCertificates(),
                     view.certificates().stream().map(i -> new CertificateDetail(i.subject(), i.notAfter(), i.sha256Fingerprint())).toList(),
                     c.emailDomains(), c.signAuthnRequests(), c.wantAssertionsEncrypted(), c.allowIdpInitiated(), c.jitProvisioning(),
-                    c.defaultRole().wireName(), c.enforceSso(),
+                    c.defaultRole().wireName(), c.enforceSso(), c.allowLegacyAlgorithms(),
                     new AttributeMappingView(c.attributeMapping().email(), c.attributeMapping().firstName(), c.attributeMapping().lastName()),
                     new SpDetails(view.sp().entityId(), view.sp().acsUrl(), view.sp().metadataUrl(), c.spKeys().signingCertificate(),
                             c.spKeys().encryptionCertificate()),

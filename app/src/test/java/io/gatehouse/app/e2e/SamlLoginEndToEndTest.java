@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 /** SAML login through real HTTP against the test IdP: SP- and IdP-initiated, signatures, encryption, JIT, redirects. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -108,6 +109,25 @@ class SamlLoginEndToEndTest {
         assertThat(sso.post(sso.answer(plain, email).encoded(), plain.relayState()).problem(401, "saml_encryption_required")
                 .get("detail")).asString().doesNotContain("want_assertions_encrypted");
         assertThat(sso.lastEvent()).containsEntry("code", "saml_encryption_required");
+    }
+
+    @Test
+    void sha1IsAcceptedOnlyWhenTheWorkspaceExplicitlyAllowsLegacyAlgorithms() {
+        SsoWorkspace sso = SsoWorkspace.create(gatehouse, IDP, Map.of());
+        String email = "legacy@" + sso.domain;
+        TestIdentityProvider.ReceivedRequest refused = sso.start(email, "");
+        sso.post(sso.answer(refused, email).algorithms(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA1, SignatureConstants.ALGO_ID_DIGEST_SHA1)
+                .encoded(), refused.relayState()).problem(401, "saml_algorithm_not_allowed");
+
+        sso.patch(Map.of("allow_legacy_algorithms", true)).expect(200);
+        TestIdentityProvider.ReceivedRequest accepted = sso.start(email, "");
+        sso.post(sso.answer(accepted, email).algorithms(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA1, SignatureConstants.ALGO_ID_DIGEST_SHA1)
+                .encoded(), accepted.relayState()).expect(200);
+        TestIdentityProvider.ReceivedRequest md5 = sso.start(email, "");
+        sso.post(sso.answer(md5, email).algorithms(SignatureConstants.ALGO_ID_SIGNATURE_NOT_RECOMMENDED_RSA_MD5,
+                SignatureConstants.ALGO_ID_DIGEST_NOT_RECOMMENDED_MD5).encoded(), md5.relayState()).expect(401);
+        // MD5 never gets as far as the algorithm check: xmlsec's secure validation refuses it while parsing.
+        assertThat(sso.lastEvent()).containsEntry("outcome", "failure");
     }
 
     @Test

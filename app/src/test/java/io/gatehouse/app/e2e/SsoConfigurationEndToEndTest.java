@@ -68,7 +68,7 @@ class SsoConfigurationEndToEndTest {
                 .containsEntry("email_domains", List.of("acme-kc.example.com"))
                 .containsEntry("enabled", false).containsEntry("sign_authn_requests", true).containsEntry("want_assertions_encrypted", false)
                 .containsEntry("allow_idp_initiated", false).containsEntry("jit_provisioning", true).containsEntry("default_role", "member")
-                .containsEntry("enforce_sso", false)
+                .containsEntry("enforce_sso", false).containsEntry("allow_legacy_algorithms", false)
                 .containsEntry("attribute_mapping", Map.of("email", "email", "first_name", "firstName", "last_name", "lastName"))
                 .doesNotContainKey("idp_metadata_xml");
         Map<?, ?> detail = (Map<?, ?>) ((List<?>) saved.get("idp_certificate_details")).get(0);

@@ -22,6 +22,7 @@ public record SsoConfiguration(
         boolean jitProvisioning,
         Role defaultRole,
         boolean enforceSso,
+        boolean allowLegacyAlgorithms,
         AttributeMapping attributeMapping,
         SpKeys spKeys,
         Instant createdAt,

@@ -166,6 +166,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
                 pick(in.jitProvisioning(), base.map(SsoConfiguration::jitProvisioning).orElse(true)),
                 defaultRole,
                 pick(in.enforceSso(), base.map(SsoConfiguration::enforceSso).orElse(false)),
+                pick(in.allowLegacyAlgorithms(), base.map(SsoConfiguration::allowLegacyAlgorithms).orElse(false)),
                 mapping,
                 // Each workspace's SP keys are made once, on first save, and survive later saves.
                 existing.map(SsoConfiguration::spKeys).orElseGet(() -> keyGenerator.generate(workspace)),
@@ -284,7 +285,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
 
     private static String describe(SsoConfiguration c) {
         return "enabled=" + c.enabled() + ", idp=" + c.idpEntityId() + ", certificates=" + c.idpCertificates().size()
-                + ", domains=" + c.emailDomains() + ", enforce_sso=" + c.enforceSso() + ", jit=" + c.jitProvisioning()
+                + ", domains=" + c.emailDomains() + ", enforce_sso=" + c.enforceSso() + ", allow_legacy_algorithms=" + c.allowLegacyAlgorithms() + ", jit=" + c.jitProvisioning()
                 + ", default_role=" + c.defaultRole().wireName();
     }
 

@@ -99,7 +99,7 @@ class SsoConfigurationServiceTest {
     @Test
     void everyInvalidFieldIsReportedAtOnceAndNothingIsStored() {
         SsoSettings bad = new SsoSettings(null, null, " ", "ftp://idp.example", List.of("garbage", EXPIRED),
-                List.of("gmail.com", "co.uk", "-bad-.com"), null, null, null, null, Role.OWNER, null, null);
+                List.of("gmail.com", "co.uk", "-bad-.com"), null, null, null, null, Role.OWNER, null, null, null);
 
         SsoRejected rejected = (SsoRejected) sso.save(owner.id(), workspace.id(), bad);
 
@@ -129,7 +129,7 @@ class SsoConfigurationServiceTest {
         sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("acme.com")));
 
         SsoView patched = (SsoView) sso.update(owner.id(), workspace.id(), new SsoSettings(true, null, null, null, null, null,
-                null, null, null, false, Role.ADMIN, true, null));
+                null, null, null, false, Role.ADMIN, true, null, null));
 
         assertThat(patched.configuration().enabled()).isTrue();
         assertThat(patched.configuration().jitProvisioning()).isFalse();
@@ -141,7 +141,7 @@ class SsoConfigurationServiceTest {
     }
 
     private SsoSettings settings(String metadata, List<String> certificates, List<String> domains) {
-        return new SsoSettings(null, metadata, null, null, certificates, domains, null, null, null, null, null, null, null);
+        return new SsoSettings(null, metadata, null, null, certificates, domains, null, null, null, null, null, null, null, null);
     }
 
     private User user(String name, String workspaceName) {

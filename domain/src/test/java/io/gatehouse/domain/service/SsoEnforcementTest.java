@@ -46,7 +46,7 @@ class SsoEnforcementTest {
 
     private void enforce(WorkspaceId workspace, boolean enabled, boolean enforce) {
         accounts.ssoConfigurations.upsert(new SsoConfiguration(workspace, enabled, "https://idp", "https://idp/sso", List.of(),
-                List.of("corp.example"), true, false, false, true, Role.MEMBER, enforce, AttributeMapping.DEFAULT,
+                List.of("corp.example"), true, false, false, true, Role.MEMBER, enforce, false, AttributeMapping.DEFAULT,
                 new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant()));
     }
 

@@ -32,7 +32,7 @@ public interface SsoConfigurationUseCase {
     record SsoSettings(Boolean enabled, String idpMetadataXml, String idpEntityId, String idpSsoUrl,
                        List<String> idpCertificates, List<String> emailDomains, Boolean signAuthnRequests,
                        Boolean wantAssertionsEncrypted, Boolean allowIdpInitiated, Boolean jitProvisioning, Role defaultRole,
-                       Boolean enforceSso, AttributeMapping attributeMapping) {
+                       Boolean enforceSso, Boolean allowLegacyAlgorithms, AttributeMapping attributeMapping) {
     }
 
     sealed interface SsoOutcome {
