@@ -3,6 +3,7 @@ package io.gatehouse.persistence;
 import io.gatehouse.domain.model.ExternalIdentity;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -28,6 +29,14 @@ class ExternalIdentityPersistenceAdapter implements ExternalIdentities {
     @Override
     public Optional<ExternalIdentity> find(String providerName, String externalId) {
         return repository.find(providerName, externalId).map(ExternalIdentityPersistenceAdapter::toIdentity);
+    }
+
+    @Override
+    public Optional<LinkedAccount> findLinkedAccount(String providerName, String externalId) {
+        return repository.findLinkedAccount(providerName, externalId).map(row -> new LinkedAccount(
+                new ExternalIdentity(providerName, externalId, new UserId(row.id()), row.identityEmail(), row.linkedAt()),
+                UserPersistenceAdapter.toUser(new UserRow(row.id(), row.email(), row.fullName(), row.status(), row.passwordHash(),
+                        row.instanceAdmin(), row.createdAt(), row.lastLoginAt()))));
     }
 
     @Override
@@ -63,11 +72,25 @@ class ExternalIdentityPersistenceAdapter implements ExternalIdentities {
     record ExternalIdentityRow(@Id String providerName, String externalId, UUID userId, @Nullable String email, Instant linkedAt) {
     }
 
+    @Introspected
+    record LinkedAccountRow(UUID id, String email, @Nullable String fullName, String status, @Nullable String passwordHash,
+                            boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt, @Nullable String identityEmail,
+                            Instant linkedAt) {
+    }
+
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface ExternalIdentityRepository extends GenericRepository<ExternalIdentityRow, String> {
 
         @Query("SELECT * FROM external_identities WHERE provider_name = :providerName AND external_id = :externalId")
         Optional<ExternalIdentityRow> find(String providerName, String externalId);
+
+        @Query("""
+                SELECT u.id AS id, u.email AS email, u.full_name AS full_name, u.status AS status, u.password_hash AS password_hash,
+                       u.instance_admin AS instance_admin, u.created_at AS created_at, u.last_login_at AS last_login_at,
+                       i.email AS identity_email, i.linked_at AS linked_at
+                FROM external_identities i JOIN users u ON u.id = i.user_id
+                WHERE i.provider_name = :providerName AND i.external_id = :externalId""")
+        Optional<LinkedAccountRow> findLinkedAccount(String providerName, String externalId);
 
         @Query("SELECT * FROM external_identities WHERE user_id = :userId AND provider_name = :providerName")
         Optional<ExternalIdentityRow> findForUser(UUID userId, String providerName);

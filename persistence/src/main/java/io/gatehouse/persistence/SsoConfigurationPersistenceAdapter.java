@@ -25,8 +25,7 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
 
     @Override
     public Optional<SsoConfiguration> find(WorkspaceId workspaceId) {
-        return repository.findById(workspaceId.value())
-                .map(row -> toConfiguration(row, repository.findDomains(workspaceId.value())));
+        return repository.findById(workspaceId.value()).map(SsoConfigurationPersistenceAdapter::toConfiguration);
     }
 
     @Override
@@ -39,7 +38,7 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         UUID id = c.workspaceId().value();
         SsoConfigurationRow row = new SsoConfigurationRow(id, c.enabled(), c.idpEntityId(), c.idpSsoUrl(),
                 String.join("", c.idpCertificates()), c.signAuthnRequests(), c.wantAssertionsEncrypted(), c.allowIdpInitiated(),
-                c.jitProvisioning(), c.defaultRole().wireName(), c.enforceSso(), c.allowLegacyAlgorithms(), c.attributeMapping().email(),
+                c.jitProvisioning(), c.defaultRole().wireName(), c.enforceSso(), c.allowLegacyAlgorithms(), String.join(",", c.emailDomains()), c.attributeMapping().email(),
                 c.attributeMapping().firstName(), c.attributeMapping().lastName(), c.spKeys().signingCertificate(),
                 c.spKeys().encryptedSigningKey(), c.spKeys().encryptionCertificate(), c.spKeys().encryptedEncryptionKey(),
                 c.createdAt(), c.updatedAt());
@@ -71,7 +70,8 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         return domains.isEmpty() ? List.of() : repository.findClaimedElsewhere(workspaceId.value(), domains);
     }
 
-    private static SsoConfiguration toConfiguration(SsoConfigurationRow row, List<String> domains) {
+    private static SsoConfiguration toConfiguration(SsoConfigurationRow row) {
+        List<String> domains = row.emailDomains().isEmpty() ? List.of() : List.of(row.emailDomains().split(","));
         return new SsoConfiguration(new WorkspaceId(row.workspaceId()), row.enabled(), row.idpEntityId(), row.idpSsoUrl(),
                 splitPems(row.idpCertificates()), domains, row.signAuthnRequests(), row.wantAssertionsEncrypted(),
                 row.allowIdpInitiated(), row.jitProvisioning(), WireNamed.parse(Role.class, row.defaultRole()).orElseThrow(),

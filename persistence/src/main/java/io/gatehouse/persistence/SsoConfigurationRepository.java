@@ -15,9 +15,6 @@ interface SsoConfigurationRepository extends CrudRepository<SsoConfigurationRow,
     @Query("SELECT workspace_id FROM sso_domains WHERE domain = :domain")
     Optional<UUID> findWorkspaceOfDomain(String domain);
 
-    @Query("SELECT domain FROM sso_domains WHERE workspace_id = :workspaceId ORDER BY position")
-    List<String> findDomains(UUID workspaceId);
-
     @Query("SELECT domain FROM sso_domains WHERE domain IN (:domains) AND workspace_id <> :workspaceId ORDER BY domain")
     List<String> findClaimedElsewhere(UUID workspaceId, Collection<String> domains);
 

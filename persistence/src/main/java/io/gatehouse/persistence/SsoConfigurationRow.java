@@ -19,6 +19,7 @@ record SsoConfigurationRow(
         String defaultRole,
         boolean enforceSso,
         boolean allowLegacyAlgorithms,
+        String emailDomains,
         String attributeEmail,
         String attributeFirstName,
         String attributeLastName,

@@ -62,7 +62,7 @@ class UserPersistenceAdapter implements Users {
         repository.updateInstanceAdmin(id.value(), instanceAdmin);
     }
 
-    private static User toUser(UserRow row) {
+    static User toUser(UserRow row) {
         return new User(new UserId(row.id()), new Email(row.email()), row.fullName(),
                 WireNamed.parse(UserStatus.class, row.status()).orElseThrow(),
                 row.passwordHash() == null ? null : new PasswordHash(row.passwordHash()),

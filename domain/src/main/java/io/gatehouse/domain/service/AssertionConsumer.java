@@ -21,6 +21,7 @@ import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.out.AssertionReplayCache;
 import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.ExternalIdentities.LinkedAccount;
 import io.gatehouse.domain.port.out.LinkConfirmations;
 import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.PendingSamlRequests;
@@ -102,9 +103,13 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
                     new SamlResponseReader.Expectations(configuration, sp.entityId(), sp.acsUrl(), policy.clockSkew()));
             AssertedProfile profile = AssertedProfile.of(configuration.attributeMapping(), assertion);
             email = profile.email().value();
-            AcsOutcome outcome = transactions.inTransaction(() -> accept(configuration, assertion, profile, relayState, client));
-            record(workspace, outcome, email, client);
-            return outcome;
+            String asserted = email;
+            // A success is recorded in the same transaction as the login it reports.
+            return transactions.inTransaction(() -> {
+                AcsOutcome outcome = accept(configuration, assertion, profile, relayState, client);
+                record(workspace, outcome, asserted, client);
+                return outcome;
+            });
         } catch (SsoRejection rejection) {
             events.record(new SsoEvent(workspace, clock.instant(), SsoEvent.Outcome.FAILURE, rejection.code().code(),
                     rejection.detail(), email, client.ip()));
@@ -125,8 +130,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
             throw new SsoRejection(ErrorCode.SAML_EMAIL_DOMAIN_NOT_ALLOWED, "asserted email domain '" + domain
                     + "' is not one of the workspace's email domains " + configuration.emailDomains());
         }
-        String provider = ExternalIdentity.samlProvider(workspace);
-        Optional<ExternalIdentity> linked = identities.find(provider, assertion.nameId());
+        Optional<LinkedAccount> linked = identities.findLinkedAccount(ExternalIdentity.samlProvider(workspace), assertion.nameId());
         String state = request.map(PendingSamlRequest::state).orElse(null);
         String requestedClient = request.map(PendingSamlRequest::client).orElse(null);
         String redirect = request.map(PendingSamlRequest::redirect).orElse(null);
@@ -137,7 +141,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
                     redirect);
         }
         if (linked.isPresent()) {
-            User user = linker.refreshProfile(active(users.findById(linked.get().userId())), provider, assertion.nameId(),
+            User user = linker.refreshProfile(active(Optional.of(linked.get().user())), linked.get().identity(),
                     profile.email().value(), profile.fullName());
             return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
         }

@@ -12,11 +12,12 @@ import io.gatehouse.domain.port.out.Users;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Links a workspace IdP identity to a user, makes the user a member of that workspace (with the
  * configured default role) if they are not one yet, and keeps the profile in step with what the
- * IdP asserts. Runs inside the caller's transaction.
+ * IdP asserts. Runs inside the caller's transaction, and writes only what changed.
  */
 final class IdentityLinker {
 
@@ -36,8 +37,8 @@ final class IdentityLinker {
     User link(User user, SsoConfiguration configuration, String externalId, String email, String fullName) {
         String provider = ExternalIdentity.samlProvider(configuration.workspaceId());
         Instant now = clock.instant();
-        boolean alreadyTheirs = identities.find(provider, externalId).map(link -> link.userId().equals(user.id())).orElse(false);
-        if (!alreadyTheirs && !identities.insertIfFree(new ExternalIdentity(provider, externalId, user.id(), email, now))) {
+        Optional<ExternalIdentity> existing = identities.find(provider, externalId).filter(link -> link.userId().equals(user.id()));
+        if (existing.isEmpty() && !identities.insertIfFree(new ExternalIdentity(provider, externalId, user.id(), email, now))) {
             throw new SsoRejection(ErrorCode.SAML_IDENTITY_LINKED_ELSEWHERE,
                     "the NameID '" + externalId + "' is already linked to another account, or this account is already linked to "
                             + provider + " with another NameID");
@@ -45,12 +46,18 @@ final class IdentityLinker {
         if (memberships.roleOf(configuration.workspaceId(), user.id()).isEmpty()) {
             memberships.insert(new Membership(configuration.workspaceId(), user.id(), configuration.defaultRole(), now));
         }
-        return refreshProfile(user, provider, externalId, email, fullName);
+        return existing.isPresent() ? refreshProfile(user, existing.get(), email, fullName) : rename(user, fullName);
     }
 
     /** Name attributes update the profile; the link remembers the email last asserted. */
-    User refreshProfile(User user, String provider, String externalId, String email, String fullName) {
-        identities.updateEmail(provider, externalId, email);
+    User refreshProfile(User user, ExternalIdentity identity, String email, String fullName) {
+        if (!Objects.equals(identity.email(), email)) {
+            identities.updateEmail(identity.providerName(), identity.externalId(), email);
+        }
+        return rename(user, fullName);
+    }
+
+    private User rename(User user, String fullName) {
         if (fullName != null && !Objects.equals(fullName, user.fullName())) {
             users.updateFullName(user.id(), fullName);
             return user.withFullName(fullName);

@@ -1,6 +1,7 @@
 package io.gatehouse.domain.port.out;
 
 import io.gatehouse.domain.model.ExternalIdentity;
+import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,12 @@ import java.util.Optional;
 public interface ExternalIdentities {
 
     Optional<ExternalIdentity> find(String providerName, String externalId);
+
+    /** The identity with the user it is linked to, in one lookup (the ACS's hot path). */
+    Optional<LinkedAccount> findLinkedAccount(String providerName, String externalId);
+
+    record LinkedAccount(ExternalIdentity identity, User user) {
+    }
 
     Optional<ExternalIdentity> findForUser(UserId user, String providerName);
 
