@@ -9,6 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import io.gatehouse.saml.TestIdentityProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,14 @@ class NoSecretsInLogsEndToEndTest {
             gatehouse.request("POST", "/api/v1/me/password").session(cookie)
                     .json("{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"another fine passphrase\"}").send().expect(204);
             secrets.add("another fine passphrase");
+            SsoWorkspace sso = SsoWorkspace.create(gatehouse, new TestIdentityProvider("Quiet IdP"), Map.of());
+            String linked = "linked@" + sso.domain;
+            gatehouse.signUp(linked);
+            String code = (String) sso.login(linked).problem(409, "sso_link_confirmation_required").get("confirmation_code");
+            secrets.add(code);
+            secrets.add(gatehouse.postJson("/api/v1/me/enable_sso", "{\"confirmation_code\":\"" + code + "\",\"password\":\""
+                    + PASSWORD + "\"}").expect(200).cookie("gatehouse_session"));
+            secrets.add(sso.login("jit@" + sso.domain).expect(200).cookie("gatehouse_session"));
             gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/sso").session(cookie)
                     .json("{\"idp_entity_id\":\"https://idp.example\",\"idp_sso_url\":\"https://idp.example/sso\",\"idp_certificates\":[\"bad\"]}")
                     .send().problem(400, "validation_failed");
