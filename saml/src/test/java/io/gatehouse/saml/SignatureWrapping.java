@@ -105,22 +105,10 @@ public final class SignatureWrapping {
                 return serialize(document);
             }
             case ASSERTION_WITH_ORIGINAL_IN_ADVICE -> {
-                Element original = child(response, SAML, "Assertion");
-                Element evil = evilCopy(original, evilNameId, true);
-                response.replaceChild(evil, original);
-                Element advice = document.createElementNS(SAML, "saml2:Advice");
-                advice.appendChild(original);
-                evil.insertBefore(advice, child(evil, SAML, "AuthnStatement"));
-                return serialize(document);
+                return serialize(originalInAdvice(document, response, evilNameId, false));
             }
             case ASSERTION_WITH_COPIED_SIGNATURE_AND_ORIGINAL_IN_ADVICE -> {
-                Element original = child(response, SAML, "Assertion");
-                Element evil = evilCopy(original, evilNameId, false);
-                response.replaceChild(evil, original);
-                Element advice = document.createElementNS(SAML, "saml2:Advice");
-                advice.appendChild(unsigned(original));
-                evil.insertBefore(advice, child(evil, SAML, "AuthnStatement"));
-                return serialize(document);
+                return serialize(originalInAdvice(document, response, evilNameId, true));
             }
             case ASSERTION_WITH_ORIGINAL_IN_SIGNATURE_OBJECT -> {
                 Element original = child(response, SAML, "Assertion");
@@ -149,6 +137,17 @@ public final class SignatureWrapping {
         Element element = (Element) document.getElementsByTagNameNS("*", localName).item(0);
         element.setTextContent(newText);
         return serialize(document);
+    }
+
+    /** The evil Assertion replaces the original, which goes into its Advice; with {@code moveSignature} the signature moves too. */
+    private static Document originalInAdvice(Document document, Element response, String evilNameId, boolean moveSignature) {
+        Element original = child(response, SAML, "Assertion");
+        Element evil = evilCopy(original, evilNameId, !moveSignature);
+        response.replaceChild(evil, original);
+        Element advice = document.createElementNS(SAML, "saml2:Advice");
+        advice.appendChild(moveSignature ? unsigned(original) : original);
+        evil.insertBefore(advice, child(evil, SAML, "AuthnStatement"));
+        return document;
     }
 
     /**
