@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * {@code GATEHOUSE_JWT_ACCESS_TOKEN_LIFETIME}, {@code GATEHOUSE_JWT_AUDIENCE},
- * {@code GATEHOUSE_JWT_KEY_ROTATION_INTERVAL}, {@code GATEHOUSE_JWT_KEY_OVERLAP}, {@code GATEHOUSE_JWT_CLOCK_SKEW}. The overlap must
+ * {@code GATEHOUSE_JWT_KEY_ROTATION_INTERVAL}, {@code GATEHOUSE_JWT_KEY_OVERLAP}, {@code GATEHOUSE_JWT_CLOCK_SKEW},
+ * {@code GATEHOUSE_JWT_KEY_RELOAD_INTERVAL} (how soon a rotation made by another node is followed here). The overlap must
  * exceed the access-token lifetime, so no token outlives the key that verifies it.
  */
 @ConfigurationProperties("gatehouse.jwt")
@@ -15,7 +16,8 @@ public record JwtProperties(
         @Bindable(defaultValue = "gatehouse") String audience,
         @Bindable(defaultValue = "30d") Duration keyRotationInterval,
         @Bindable(defaultValue = "1d") Duration keyOverlap,
-        @Bindable(defaultValue = "30s") Duration clockSkew) {
+        @Bindable(defaultValue = "30s") Duration clockSkew,
+        @Bindable(defaultValue = "60s") Duration keyReloadInterval) {
 
     public JwtProperties {
         if (keyOverlap.compareTo(accessTokenLifetime) <= 0) {

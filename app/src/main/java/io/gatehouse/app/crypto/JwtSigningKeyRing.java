@@ -57,15 +57,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Verification is Nimbus's {@link DefaultJWTProcessor}: only RS256 is accepted (so {@code alg:
  * none} and HS256-with-the-public-key confusion fail), the key is chosen by {@code kid} among our
  * own keys only, {@code typ} must be JWT, and {@code iss}, {@code aud}, {@code exp} are enforced
- * with a small clock skew. Keys are loaded lazily, reloaded periodically and on an unknown kid, so
- * a rotation on another node is seen here within a minute.
+ * with a small clock skew. Keys are loaded lazily, reloaded periodically ({@code GATEHOUSE_JWT_KEY_RELOAD_INTERVAL})
+ * and at once on an unknown kid, so a token signed with a key another node just created verifies
+ * here, and this node's JWKS and signing key follow a rotation elsewhere within the interval.
  */
 public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRotation {
 
     static final String ALGORITHM = "RS256";
     private static final int RSA_BITS = 2048;
-    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(60);
+    /** A kid found absent is not looked for again this soon (a flood of made-up kids costs one reload each, then nothing). */
     private static final Duration UNKNOWN_KID_RELOAD_BACKOFF = Duration.ofSeconds(5);
+    private static final int ABSENT_KID_LIMIT = 10_000;
+    private final Map<String, Instant> absentKids = new ConcurrentHashMap<>();
+    private final Duration reloadInterval;
 
     private final SigningKeys store;
     private final MasterKey masterKey;
@@ -89,7 +93,8 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
     private static final int VERIFIED_CACHE_LIMIT = 10_000;
 
     public JwtSigningKeyRing(SigningKeys store, MasterKey masterKey, TokenPolicy policy, Duration overlap, Duration clockSkew,
-                             Clock clock) {
+                             Duration reloadInterval, Clock clock) {
+        this.reloadInterval = reloadInterval;
         this.store = store;
         this.masterKey = masterKey;
         this.policy = policy;
@@ -136,7 +141,7 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
         Snapshot keys = current();
         String kid = jwt.getHeader().getKeyID();
         if (kid != null && keys.published().getKeyByKeyId(kid) == null) {
-            keys = reloadForUnknownKid(keys);
+            keys = reloadForUnknownKid(keys, kid);
         }
         try {
             AccessTokenClaims claims = toClaims(keys.processor().process(jwt, null));
@@ -179,10 +184,10 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
 
     private Snapshot current() {
         Snapshot keys = snapshot;
-        if (keys == null || keys.loadedAt().plus(RELOAD_INTERVAL).isBefore(clock.instant())) {
+        if (keys == null || keys.loadedAt().plus(reloadInterval).isBefore(clock.instant())) {
             synchronized (this) {
                 keys = snapshot;
-                if (keys == null || keys.loadedAt().plus(RELOAD_INTERVAL).isBefore(clock.instant())) {
+                if (keys == null || keys.loadedAt().plus(reloadInterval).isBefore(clock.instant())) {
                     keys = load();
                     snapshot = keys;
                 }
@@ -191,12 +196,30 @@ public final class JwtSigningKeyRing implements AccessTokenCodec, SigningKeyRota
         return keys;
     }
 
-    private synchronized Snapshot reloadForUnknownKid(Snapshot seen) {
-        if (snapshot != seen || seen.loadedAt().plus(UNKNOWN_KID_RELOAD_BACKOFF).isAfter(clock.instant())) {
+    /**
+     * A token names a kid this snapshot does not know: another node may have rotated a moment ago,
+     * so look in the database now rather than at the next periodic reload (a fixed back-off here
+     * would reject a fresh node's tokens for its duration). Kids found absent are remembered briefly.
+     */
+    private Snapshot reloadForUnknownKid(Snapshot seen, String kid) {
+        Instant now = clock.instant();
+        Instant checked = absentKids.get(kid);
+        if (checked != null && checked.plus(UNKNOWN_KID_RELOAD_BACKOFF).isAfter(now)) {
+            return seen;
+        }
+        synchronized (this) {
+            if (snapshot != seen && snapshot.published().getKeyByKeyId(kid) != null) {
+                return snapshot;
+            }
+            snapshot = load();
+            if (snapshot.published().getKeyByKeyId(kid) == null) {
+                if (absentKids.size() >= ABSENT_KID_LIMIT) {
+                    absentKids.clear();
+                }
+                absentKids.put(kid, now);
+            }
             return snapshot;
         }
-        snapshot = load();
-        return snapshot;
     }
 
     private Snapshot load() {

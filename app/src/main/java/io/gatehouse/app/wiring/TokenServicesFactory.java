@@ -54,7 +54,8 @@ class TokenServicesFactory {
     @Singleton
     JwtSigningKeyRing signingKeyRing(SigningKeys keys, MasterKey masterKey, TokenPolicy policy, JwtProperties properties,
                                      Clock clock) {
-        return new JwtSigningKeyRing(keys, masterKey, policy, properties.keyOverlap(), properties.clockSkew(), clock);
+        return new JwtSigningKeyRing(keys, masterKey, policy, properties.keyOverlap(), properties.clockSkew(),
+                properties.keyReloadInterval(), clock);
     }
 
     @Singleton

@@ -121,7 +121,7 @@ class JwtSigningKeyRingTest {
     }
 
     private JwtSigningKeyRing ring(MasterKey key) {
-        return new JwtSigningKeyRing(store, key, POLICY, OVERLAP, Duration.ZERO, clock);
+        return new JwtSigningKeyRing(store, key, POLICY, OVERLAP, Duration.ZERO, Duration.ofSeconds(60), clock);
     }
 
     private AccessTokenClaims claims() {

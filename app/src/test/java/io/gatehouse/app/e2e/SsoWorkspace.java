@@ -57,6 +57,11 @@ final class SsoWorkspace {
         return new SsoWorkspace(gatehouse, idp, id, domain, owner, cookie, config);
     }
 
+    /** The same workspace, driven through another node of the deployment. */
+    SsoWorkspace on(TestGatehouse node) {
+        return new SsoWorkspace(node, idp, id, domain, ownerEmail, ownerCookie, config);
+    }
+
     String acsUrl() {
         return (String) sp().get("acs_url");
     }

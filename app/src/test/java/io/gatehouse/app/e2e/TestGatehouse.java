@@ -42,14 +42,37 @@ public final class TestGatehouse implements AutoCloseable {
     }
 
     public static TestGatehouse start(Map<String, Object> overrides) {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabaseProperties());
+        return startOn(TestDatabase.freshDatabaseProperties(), overrides);
+    }
+
+    /**
+     * Several nodes of one deployment: separate application contexts (so separate caches, pools and
+     * ports) over one database, with one master key and one public URL, as behind a load balancer.
+     */
+    public static List<TestGatehouse> cluster(int nodes, Map<String, Object> overrides) {
+        Map<String, Object> shared = new HashMap<>(TestDatabase.freshDatabaseProperties());
+        byte[] masterKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(masterKey);
+        shared.put("gatehouse.master-key", Base64.getEncoder().encodeToString(masterKey));
+        shared.putAll(overrides);
+        List<TestGatehouse> started = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            started.add(startOn(shared, Map.of()));
+        }
+        return started;
+    }
+
+    private static TestGatehouse startOn(Map<String, Object> database, Map<String, Object> overrides) {
+        Map<String, Object> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", -1);
         properties.put("gatehouse.public-url", ORIGIN);
         properties.put("gatehouse.password.argon2.memory-kib", 1024);
         properties.put("gatehouse.password.argon2.iterations", 1);
-        byte[] masterKey = new byte[32];
-        new java.security.SecureRandom().nextBytes(masterKey);
-        properties.put("gatehouse.master-key", Base64.getEncoder().encodeToString(masterKey));
+        if (!properties.containsKey("gatehouse.master-key")) {
+            byte[] masterKey = new byte[32];
+            new java.security.SecureRandom().nextBytes(masterKey);
+            properties.put("gatehouse.master-key", Base64.getEncoder().encodeToString(masterKey));
+        }
         properties.putAll(overrides);
         return new TestGatehouse(ApplicationContext.run(EmbeddedServer.class, properties));
     }
