@@ -5,6 +5,7 @@ import io.gatehouse.domain.model.ErrorCode;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -14,6 +15,9 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,8 +46,31 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
             return response.body(null);
         }
         Throwable root = context.getRootCause().orElse(null);
+        if (status.getCode() == 500 && databaseUnreachable(root)) {
+            // Not our bug but an outage: 503 with Retry-After (RFC 9110 15.6.4), so clients and load
+            // balancers back off and retry instead of reporting an internal error.
+            return response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Problems.UNAVAILABLE_RETRY_AFTER_SECONDS)
+                    .contentType(Problems.PROBLEM_JSON_TYPE).body(forStatus(HttpStatus.SERVICE_UNAVAILABLE));
+        }
         ProblemDetails problem = status.getCode() == 400 ? badRequest(root) : forStatus(status);
         return response.contentType(Problems.PROBLEM_JSON_TYPE).body(problem);
+    }
+
+    /**
+     * No connection could be had or kept: the pool timed out waiting (SQLTransientConnectionException),
+     * the connection broke (SQLRecoverableException, or SQLState class 08, "connection exception",
+     * in SQL:2016 and PostgreSQL's error codes).
+     */
+    static boolean databaseUnreachable(Throwable root) {
+        for (Throwable t = root; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetails forStatus(HttpStatus status) {

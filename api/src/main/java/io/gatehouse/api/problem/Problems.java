@@ -66,6 +66,15 @@ public final class Problems {
                 .body(body(code, detail, errors));
     }
 
+    /** How long clients are told to wait (Retry-After) when the database is unreachable. */
+    public static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "5";
+
+    /** 503 {@code service_unavailable}: a dependency (the database) is down; retry later. */
+    public static MutableHttpResponse<ProblemDetails> unavailable() {
+        return response(ErrorCode.SERVICE_UNAVAILABLE, "the service is temporarily unavailable; retry later")
+                .header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS);
+    }
+
     /** 429 {@code too_many_attempts} with {@code Retry-After} in whole seconds (RFC 9110 10.2.3), rounded up. */
     public static MutableHttpResponse<ProblemDetails> throttled(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);

@@ -62,7 +62,7 @@ public final class TestGatehouse implements AutoCloseable {
         return started;
     }
 
-    private static TestGatehouse startOn(Map<String, Object> database, Map<String, Object> overrides) {
+    static TestGatehouse startOn(Map<String, Object> database, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", -1);
         properties.put("gatehouse.public-url", ORIGIN);

@@ -1,0 +1,67 @@
+package io.gatehouse.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gatehouse.persistence.TestDatabase;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL goes away under a running server and comes back: requests fail fast with 503
+ * problem+json (no stack trace, no hang past the pool's connection timeout), /health says DOWN, and
+ * the same process serves again once the database is back. On PostgreSQL only: the outage is made
+ * by cutting a TCP proxy between the server and the database.
+ */
+class DatabaseOutageEndToEndTest {
+
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(1000);
+
+    @Test
+    void anOutageIsA503AndTheServerRecoversOnItsOwn() throws Exception {
+        assumeTrue(TestDatabase.isPostgres(), "needs a networked database");
+        Map<String, Object> database = new HashMap<>(TestDatabase.freshDatabaseProperties());
+        String url = (String) database.get("datasources.default.url");
+        URI target = URI.create(url.substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
+            database.put("datasources.default.url", url.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port()));
+            database.put("datasources.default.connection-timeout", CONNECTION_TIMEOUT.toMillis());
+            try (TestGatehouse gatehouse = TestGatehouse.startOn(database, Map.of())) {
+                gatehouse.signUp("outage@example.com");
+                String cookie = gatehouse.login("outage@example.com");
+
+                proxy.stop();
+
+                long started = System.nanoTime();
+                var me = gatehouse.request("GET", "/api/v1/me").session(cookie).send();
+                var login = gatehouse.postJson("/api/v1/auth/login", "{\"email\":\"outage@example.com\",\"password\":\"x\"}");
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                me.problem(503, "service_unavailable");
+                login.problem(503, "service_unavailable");
+                assertThat(me.header("Retry-After")).isEqualTo("5");
+                assertThat(me.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("postgres");
+                assertThat(took).as("two requests, each bounded by the pool's connection timeout")
+                        .isLessThan(CONNECTION_TIMEOUT.multipliedBy(2).plusSeconds(5));
+                var health = gatehouse.get("/health");
+                assertThat(health.status()).isEqualTo(503);
+                assertThat(health.body()).contains("DOWN");
+
+                proxy.start();
+
+                long deadline = System.currentTimeMillis() + 20_000;
+                int status = 0;
+                while (status != 200 && System.currentTimeMillis() < deadline) {
+                    status = gatehouse.request("GET", "/api/v1/me").session(cookie).send().status();
+                    if (status != 200) {
+                        Thread.sleep(250);
+                    }
+                }
+                assertThat(status).as("serving again without a restart").isEqualTo(200);
+                gatehouse.get("/health").expect(200);
+            }
+        }
+    }
+}
