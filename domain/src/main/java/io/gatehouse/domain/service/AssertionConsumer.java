@@ -130,7 +130,6 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
             throw new SsoRejection(ErrorCode.SAML_EMAIL_DOMAIN_NOT_ALLOWED, "asserted email domain '" + domain
                     + "' is not one of the workspace's email domains " + configuration.emailDomains());
         }
-        Optional<LinkedAccount> linked = identities.findLinkedAccount(ExternalIdentity.samlProvider(workspace), assertion.nameId());
         String state = request.map(PendingSamlRequest::state).orElse(null);
         String requestedClient = request.map(PendingSamlRequest::client).orElse(null);
         String redirect = request.map(PendingSamlRequest::redirect).orElse(null);
@@ -140,6 +139,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
             return new IdentityLinked(linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName()),
                     redirect);
         }
+        Optional<LinkedAccount> linked = identities.findLinkedAccount(ExternalIdentity.samlProvider(workspace), assertion.nameId());
         if (linked.isPresent()) {
             User user = linker.refreshProfile(active(Optional.of(linked.get().user())), linked.get().identity(),
                     profile.email().value(), profile.fullName());
