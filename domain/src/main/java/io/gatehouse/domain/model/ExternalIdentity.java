@@ -10,7 +10,6 @@ import java.util.Objects;
 public record ExternalIdentity(String providerName, String externalId, UserId userId, String email, Instant linkedAt) {
 
     public static final String SAML_PREFIX = "saml:";
-    public static final int MAX_EXTERNAL_ID_LENGTH = 512;
 
     public ExternalIdentity {
         Objects.requireNonNull(providerName, "providerName");
