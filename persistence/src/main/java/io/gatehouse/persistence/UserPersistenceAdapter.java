@@ -48,6 +48,11 @@ class UserPersistenceAdapter implements Users {
     }
 
     @Override
+    public void lockForUpdate(UserId id) {
+        repository.lockForUpdate(id.value());
+    }
+
+    @Override
     public void updateFullName(UserId id, String fullName) {
         repository.updateFullName(id.value(), fullName);
     }

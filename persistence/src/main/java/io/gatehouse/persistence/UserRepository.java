@@ -30,6 +30,9 @@ interface UserRepository extends GenericRepository<UserRow, UUID> {
     @Query("UPDATE users SET status = :status WHERE id = :id")
     int updateStatus(UUID id, String status);
 
+    @Query("SELECT id FROM users WHERE id = :id FOR UPDATE")
+    Optional<UUID> lockForUpdate(UUID id);
+
     @Query("UPDATE users SET full_name = :fullName WHERE id = :id")
     int updateFullName(UUID id, @Nullable String fullName);
 

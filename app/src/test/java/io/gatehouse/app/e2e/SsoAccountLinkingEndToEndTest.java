@@ -4,7 +4,14 @@ import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.saml.TestIdentityProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -166,6 +173,43 @@ class SsoAccountLinkingEndToEndTest {
         gatehouse.request("POST", "/api/v1/me/external-accounts/unlink").session(cookie)
                 .json("{\"provider_name\":\"saml:" + sso.id + "\"}").send().problem(409, "last_login_method");
         gatehouse.request("POST", "/api/v1/me/external-accounts/unlink").send().problem(401, "unauthenticated");
+    }
+
+    @Test
+    void twoUnlinksAtOnceNeverRemoveTheLastWayIn() throws Exception {
+        SsoWorkspace first = SsoWorkspace.create(gatehouse, IDP, Map.of());
+        SsoWorkspace second = SsoWorkspace.create(gatehouse, IDP, Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String cookie = first.login("quinn" + round + "@" + first.domain).expect(200).cookie("gatehouse_session");
+                var toIdp = gatehouse.request("POST", "/api/v1/me/external-accounts/link").session(cookie)
+                        .json("{\"provider_name\":\"saml:" + second.id + "\"}").send().expect(302);
+                TestIdentityProvider.ReceivedRequest request = TestIdentityProvider.receive(toIdp.header("Location"));
+                second.post(second.idp.login("quinn-" + round).to(second.acsUrl(), second.spEntityId()).inResponseTo(request.id())
+                        .attribute("email", "quinn" + round + "@" + second.domain).encoded(), request.relayState()).expect(200);
+
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> unlinks = new ArrayList<>();
+                for (String provider : List.of("saml:" + first.id, "saml:" + second.id)) {
+                    unlinks.add(pool.submit(() -> {
+                        go.await();
+                        return gatehouse.request("POST", "/api/v1/me/external-accounts/unlink").session(cookie)
+                                .json("{\"provider_name\":\"" + provider + "\"}").send().status();
+                    }));
+                }
+                go.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> unlink : unlinks) {
+                    statuses.add(unlink.get(30, TimeUnit.SECONDS));
+                }
+
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(204, 409);
+                assertThat(gatehouse.request("GET", "/api/v1/me/external-accounts").session(cookie).send().expect(200).jsonList()).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class ExternalAccountService implements ExternalAccountsUseCase {
     @Override
     public UnlinkOutcome unlink(UserId userId, String providerName) {
         return transactions.inTransaction(() -> {
+            // Two unlinks at once must not both see "another way in remains" and leave none.
+            users.lockForUpdate(userId);
             List<ExternalIdentity> links = identities.ofUser(userId);
             if (links.stream().noneMatch(link -> link.providerName().equals(providerName))) {
                 return new SsoRefused(ErrorCode.NOT_LINKED, "this account is not linked to '" + providerName + "'");

@@ -45,6 +45,11 @@ public final class InMemoryUsers implements io.gatehouse.domain.port.out.Users {
     }
 
     @Override
+    public void lockForUpdate(UserId id) {
+        // Single-threaded tests: nothing to lock against.
+    }
+
+    @Override
     public void updateFullName(UserId id, String fullName) {
         update(id, user -> new User(user.id(), user.email(), fullName, user.status(), user.passwordHash(),
                 user.instanceAdmin(), user.createdAt(), user.lastLoginAt()));

@@ -27,6 +27,9 @@ public interface Users {
 
     void updateStatus(UserId id, UserStatus status);
 
+    /** Locks the user's row until the surrounding transaction ends (checks on a user's own links or credentials). */
+    void lockForUpdate(UserId id);
+
     /** The display name, as an IdP last asserted it (null clears it). */
     void updateFullName(UserId id, String fullName);
 
