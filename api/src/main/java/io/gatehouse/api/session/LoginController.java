@@ -7,6 +7,7 @@ import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.SessionCookies;
+import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.api.token.AuthenticationProblems;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
@@ -54,9 +55,11 @@ class LoginController {
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
     private final LoginMetrics metrics;
+    private final TokenMetrics tokenMetrics;
 
     LoginController(PasswordLoginUseCase login, ManageSessionsUseCase sessions, SessionCookies cookies,
-                    RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics) {
+                    RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
+        this.tokenMetrics = tokenMetrics;
         this.login = login;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -108,6 +111,7 @@ class LoginController {
         LoginOutcome outcome = login.login(new PasswordLoginCommand(email, password, clients.resolve(http)));
         if (outcome instanceof LoggedIn loggedIn) {
             metrics.success("password");
+            tokenMetrics.issued(TokenMetrics.Kind.SESSION);
             MutableHttpResponse<?> response = target.isPresent()
                     ? found(target.get())
                     : HttpResponse.ok(new LoginResponse(UserResponse.of(loggedIn.user())));
@@ -134,6 +138,7 @@ class LoginController {
             boolean everywhere = Boolean.TRUE.equals(all);
             if (everywhere || caller.sessionId().isPresent()) {
                 sessions.logout(caller.userId(), caller.sessionId().orElse(null), everywhere);
+                tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1);
             }
         }
         MutableHttpResponse<?> response = target.isPresent()

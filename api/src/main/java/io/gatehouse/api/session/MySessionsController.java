@@ -1,6 +1,7 @@
 package io.gatehouse.api.session;
 
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.Session;
 import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.port.in.ManageSessionsUseCase;
@@ -28,8 +29,10 @@ import java.util.UUID;
 class MySessionsController {
 
     private final ManageSessionsUseCase sessions;
+    private final TokenMetrics tokenMetrics;
 
-    MySessionsController(ManageSessionsUseCase sessions) {
+    MySessionsController(ManageSessionsUseCase sessions, TokenMetrics tokenMetrics) {
+        this.tokenMetrics = tokenMetrics;
         this.sessions = sessions;
     }
 
@@ -50,7 +53,9 @@ class MySessionsController {
     @Delete("/{id}")
     @Operation(summary = "Revoke one of the caller's sessions; 204 also when it does not exist")
     HttpResponse<?> revoke(Authentication authentication, @PathVariable UUID id) {
-        sessions.revoke(Caller.of(authentication).userId(), new SessionId(id));
+        if (sessions.revoke(Caller.of(authentication).userId(), new SessionId(id))) {
+            tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1);
+        }
         return HttpResponse.noContent();
     }
 
@@ -58,7 +63,8 @@ class MySessionsController {
     @Operation(summary = "Revoke the current session")
     HttpResponse<?> revokeCurrent(Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        caller.sessionId().ifPresent(current -> sessions.revoke(caller.userId(), current));
+        caller.sessionId().filter(current -> sessions.revoke(caller.userId(), current))
+                .ifPresent(revoked -> tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1));
         return HttpResponse.noContent();
     }
 

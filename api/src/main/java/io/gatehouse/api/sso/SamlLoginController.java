@@ -6,6 +6,7 @@ import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.SessionCookies;
+import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.model.WorkspaceId;
@@ -69,9 +70,11 @@ class SamlLoginController {
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
     private final LoginMetrics metrics;
+    private final TokenMetrics tokenMetrics;
 
     SamlLoginController(StartSamlLoginUseCase starter, ConsumeSamlResponseUseCase consumer, SessionCookies cookies,
-                        RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics) {
+                        RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
+        this.tokenMetrics = tokenMetrics;
         this.starter = starter;
         this.consumer = consumer;
         this.cookies = cookies;
@@ -153,6 +156,7 @@ class SamlLoginController {
         AcsOutcome outcome = consumer.consume(workspace.get(), response, relayState, clients.resolve(http));
         if (outcome instanceof SamlLoggedIn in) {
             metrics.success(METRIC_METHOD);
+            tokenMetrics.issued(TokenMetrics.Kind.SESSION);
             MutableHttpResponse<?> ok = in.redirect() != null ? found(in.redirect())
                     : HttpResponse.ok(new SamlLoginResponse(UserResponse.of(in.user()), in.state(), in.client()));
             return cookies.set(ok, in.secret());

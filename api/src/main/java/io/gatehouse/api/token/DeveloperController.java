@@ -3,6 +3,7 @@ package io.gatehouse.api.token;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LoginMetrics;
+import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase.GeneratedApiAccess;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
@@ -39,8 +40,10 @@ class DeveloperController {
     private final DeveloperApiAccessUseCase access;
     private final ClientInfoResolver clients;
     private final LoginMetrics metrics;
+    private final TokenMetrics tokenMetrics;
 
-    DeveloperController(DeveloperApiAccessUseCase access, ClientInfoResolver clients, LoginMetrics metrics) {
+    DeveloperController(DeveloperApiAccessUseCase access, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
+        this.tokenMetrics = tokenMetrics;
         this.access = access;
         this.clients = clients;
         this.metrics = metrics;
@@ -97,6 +100,7 @@ class DeveloperController {
         TokenOutcome outcome = access.signIn(request.apiKey(), request.apiSecret(), clients.resolve(http));
         if (outcome instanceof TokensIssued issued) {
             metrics.success("api_key");
+            tokenMetrics.issued(TokenMetrics.Kind.JWT);
             return HttpResponse.ok(new SignedIn(issued.accessToken()));
         }
         AuthenticationFailure failure = outcome instanceof TokenRefused refused

@@ -4,6 +4,7 @@ import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ApiToken;
 import io.gatehouse.domain.model.ApiTokenId;
 import io.gatehouse.domain.model.ErrorCode;
@@ -56,8 +57,11 @@ class MyApiTokensController {
     private final ApiTokenUseCase apiTokens;
     private final CheckCredentialsUseCase credentials;
     private final ClientInfoResolver clients;
+    private final TokenMetrics tokenMetrics;
 
-    MyApiTokensController(ApiTokenUseCase apiTokens, CheckCredentialsUseCase credentials, ClientInfoResolver clients) {
+    MyApiTokensController(ApiTokenUseCase apiTokens, CheckCredentialsUseCase credentials, ClientInfoResolver clients,
+                          TokenMetrics tokenMetrics) {
+        this.tokenMetrics = tokenMetrics;
         this.apiTokens = apiTokens;
         this.credentials = credentials;
         this.clients = clients;
@@ -117,7 +121,7 @@ class MyApiTokensController {
         CreateToken body = request == null ? new CreateToken(null, null, null) : request;
         CreateOutcome outcome = apiTokens.create(caller, body.note(), body.expiresAt(),
                 Optional.ofNullable(body.workspaceId()).map(WorkspaceId::new));
-        return created(outcome);
+        return created(outcome, tokenMetrics);
     }
 
     @Patch("/api-tokens/{id}")
@@ -141,20 +145,25 @@ class MyApiTokensController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Delete one of the caller's tokens; it stops working at once")
     HttpResponse<?> delete(Authentication authentication, @PathVariable UUID id) {
-        return apiTokens.delete(Caller.of(authentication).userId(), new ApiTokenId(id))
-                ? HttpResponse.noContent()
-                : Problems.response(ErrorCode.NOT_FOUND, "no such token");
+        if (!apiTokens.delete(Caller.of(authentication).userId(), new ApiTokenId(id))) {
+            return Problems.response(ErrorCode.NOT_FOUND, "no such token");
+        }
+        tokenMetrics.revoked(TokenMetrics.Kind.API_TOKEN, 1);
+        return HttpResponse.noContent();
     }
 
     @Post("/reset_token")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Replace the caller's default personal API token")
     ResetToken reset(Authentication authentication) {
-        return new ResetToken(apiTokens.resetDefault(Caller.of(authentication).userId()));
+        ResetToken reset = new ResetToken(apiTokens.resetDefault(Caller.of(authentication).userId()));
+        tokenMetrics.issued(TokenMetrics.Kind.API_TOKEN);
+        return reset;
     }
 
-    static HttpResponse<?> created(CreateOutcome outcome) {
+    static HttpResponse<?> created(CreateOutcome outcome, TokenMetrics tokenMetrics) {
         if (outcome instanceof Created created) {
+            tokenMetrics.issued(TokenMetrics.Kind.API_TOKEN);
             return HttpResponse.created(ApiTokenResponse.of(created.token(), created.secret()));
         }
         CreateRejected rejected = (CreateRejected) outcome;

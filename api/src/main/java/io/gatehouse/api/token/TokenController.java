@@ -3,6 +3,7 @@ package io.gatehouse.api.token;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LoginMetrics;
+import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
@@ -38,9 +39,13 @@ class TokenController {
 
     private final TokenUseCase tokens;
     private final ClientInfoResolver clients;
+    private static final String GRANT = "jwt_grant";
+    private static final String REFRESH = "jwt_refresh";
     private final LoginMetrics metrics;
+    private final TokenMetrics tokenMetrics;
 
-    TokenController(TokenUseCase tokens, ClientInfoResolver clients, LoginMetrics metrics) {
+    TokenController(TokenUseCase tokens, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
+        this.tokenMetrics = tokenMetrics;
         this.tokens = tokens;
         this.clients = clients;
         this.metrics = metrics;
@@ -85,7 +90,7 @@ class TokenController {
     @ApiResponse(responseCode = "429", description = "too_many_attempts", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Exchange email (as username) and password for an access JWT and a refresh token")
     HttpResponse<?> obtain(HttpRequest<?> http, @Valid @Body PasswordGrant grant) {
-        return respond("jwt_grant", tokens.grantWithPassword(grant.username(), grant.password(), clients.resolve(http)));
+        return respond(GRANT, tokens.grantWithPassword(grant.username(), grant.password(), clients.resolve(http)));
     }
 
     @Post("/refresh")
@@ -93,7 +98,7 @@ class TokenController {
     @ApiResponse(responseCode = "401", description = "invalid_token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Rotate a refresh token; presenting a used one revokes its whole family")
     HttpResponse<?> refresh(HttpRequest<?> http, @Valid @Body RefreshRequest request) {
-        return respond("jwt_refresh", tokens.refresh(request.refresh(), clients.resolve(http)));
+        return respond(REFRESH, tokens.refresh(request.refresh(), clients.resolve(http)));
     }
 
     @Post("/verify")
@@ -111,6 +116,11 @@ class TokenController {
     private HttpResponse<?> respond(String method, TokenOutcome outcome) {
         if (outcome instanceof TokensIssued issued) {
             metrics.success(method);
+            if (REFRESH.equals(method)) {
+                tokenMetrics.refreshed(TokenMetrics.Kind.JWT);
+            } else {
+                tokenMetrics.issued(TokenMetrics.Kind.JWT);
+            }
             return HttpResponse.created(new TokenPair(issued.accessToken(), issued.refreshToken(), "Bearer",
                     issued.expiresIn().toSeconds()));
         }

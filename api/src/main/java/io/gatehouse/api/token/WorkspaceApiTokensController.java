@@ -2,6 +2,7 @@ package io.gatehouse.api.token;
 
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ApiToken;
 import io.gatehouse.domain.model.ApiTokenId;
 import io.gatehouse.domain.model.ErrorCode;
@@ -42,8 +43,10 @@ class WorkspaceApiTokensController {
 
     private static final int MAX_BULK_IDS = 1000;
     private final ApiTokenUseCase apiTokens;
+    private final TokenMetrics tokenMetrics;
 
-    WorkspaceApiTokensController(ApiTokenUseCase apiTokens) {
+    WorkspaceApiTokensController(ApiTokenUseCase apiTokens, TokenMetrics tokenMetrics) {
+        this.tokenMetrics = tokenMetrics;
         this.apiTokens = apiTokens;
     }
 
@@ -83,7 +86,8 @@ class WorkspaceApiTokensController {
             return notFound();
         }
         CreateToken body = request == null ? new CreateToken(null, null) : request;
-        return MyApiTokensController.created(apiTokens.create(caller.userId(), body.note(), body.expiresAt(), Optional.of(workspace)));
+        return MyApiTokensController.created(apiTokens.create(caller.userId(), body.note(), body.expiresAt(), Optional.of(workspace)),
+                tokenMetrics);
     }
 
     @Post("/delete")
@@ -98,7 +102,10 @@ class WorkspaceApiTokensController {
             return notFound();
         }
         return apiTokens.deleteInWorkspace(caller.userId(), workspace, request.ids().stream().map(ApiTokenId::new).toList())
-                .<HttpResponse<?>>map(result -> HttpResponse.ok(new BulkDeleted(result.requested(), result.deleted())))
+                .<HttpResponse<?>>map(result -> {
+                    tokenMetrics.revoked(TokenMetrics.Kind.API_TOKEN, result.deleted());
+                    return HttpResponse.ok(new BulkDeleted(result.requested(), result.deleted()));
+                })
                 .orElseGet(WorkspaceApiTokensController::notFound);
     }
 

@@ -3,6 +3,7 @@ package io.gatehouse.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,6 +54,26 @@ class OperatorEndpointsEndToEndTest {
                 .containsPattern("gatehouse_logins_total\\{[^}]*method=\"password\"[^}]*outcome=\"invalid_credentials\"[^}]*} [1-9]")
                 .contains("http_server_requests_seconds_bucket", "hikaricp_connections")
                 .doesNotContain("metrics@example.com");
+    }
+
+    @Test
+    void metricsCountSessionsTokenFamiliesAndApiTokensIssuedRefreshedAndRevoked() {
+        gatehouse.signUp("counted@example.com");
+        String cookie = gatehouse.login("counted@example.com");
+        var pair = gatehouse.postJson("/api/v1/auth/jwt", "{\"username\":\"counted@example.com\",\"password\":\""
+                + TestGatehouse.PASSWORD + "\"}").expect(201).json();
+        gatehouse.postJson("/api/v1/auth/jwt/refresh", "{\"refresh\":\"" + pair.get("refresh") + "\"}").expect(201);
+        String id = (String) gatehouse.request("POST", "/api/v1/me/api-tokens").session(cookie).json("{}").send().expect(201).json().get("id");
+        gatehouse.request("DELETE", "/api/v1/me/api-tokens/" + id).session(cookie).send().expect(204);
+        gatehouse.request("POST", "/api/v1/auth/logout").session(cookie).send().expect(204);
+
+        String body = gatehouse.get("/metrics").expect(200).body();
+
+        for (String series : new String[] {"event=\"issued\",kind=\"session\"", "event=\"revoked\",kind=\"session\"",
+                "event=\"issued\",kind=\"jwt\"", "event=\"refreshed\",kind=\"jwt\"", "event=\"issued\",kind=\"api_token\"",
+                "event=\"revoked\",kind=\"api_token\""}) {
+            assertThat(body).containsPattern("gatehouse_tokens_total\\{" + Pattern.quote(series) + "[^}]*} [1-9]");
+        }
     }
 
     @Test

@@ -34,8 +34,8 @@ public final class SessionManagementService implements ManageSessionsUseCase {
     }
 
     @Override
-    public void revoke(UserId userId, SessionId sessionId) {
-        sessions.revoke(userId, sessionId, clock.instant());
+    public boolean revoke(UserId userId, SessionId sessionId) {
+        return sessions.revoke(userId, sessionId, clock.instant());
     }
 
     @Override

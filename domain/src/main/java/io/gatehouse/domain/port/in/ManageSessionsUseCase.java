@@ -12,8 +12,12 @@ public interface ManageSessionsUseCase {
     /** The user's usable sessions, newest first, the one making the request flagged. */
     List<SessionView> list(UserId userId, SessionId current);
 
-    /** Idempotent, and scoped to the user: another user's session id is silently ignored. */
-    void revoke(UserId userId, SessionId sessionId);
+    /**
+     * Idempotent, and scoped to the user: another user's session id is silently ignored.
+     *
+     * @return whether a live session of this user was revoked just now
+     */
+    boolean revoke(UserId userId, SessionId sessionId);
 
     /** Ends the current session, or with {@code everywhere} every session of the user. */
     void logout(UserId userId, SessionId current, boolean everywhere);
