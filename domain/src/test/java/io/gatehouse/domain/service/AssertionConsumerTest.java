@@ -1,0 +1,190 @@
+package io.gatehouse.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.domain.fakes.InMemorySamlState;
+import io.gatehouse.domain.fakes.InMemorySsoEvents;
+import io.gatehouse.domain.fakes.TestAccounts;
+import io.gatehouse.domain.model.AuthMethod;
+import io.gatehouse.domain.model.Email;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.PendingSamlRequest;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.model.Role;
+import io.gatehouse.domain.model.SamlAssertion;
+import io.gatehouse.domain.model.SamlPolicy;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.SsoConfiguration.SpKeys;
+import io.gatehouse.domain.model.SsoEvent;
+import io.gatehouse.domain.model.SsoRejection;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.AcsOutcome;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.IdentityLinked;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
+import io.gatehouse.domain.port.in.SignUpUseCase.SignUpCommand;
+import io.gatehouse.domain.port.in.SsoRefused;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ACS's decisions once the XML is verified: correlation, replay, domains, and login / JIT / link / confirm. */
+class AssertionConsumerTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private final TestAccounts accounts = new TestAccounts();
+    private final InMemorySamlState state = new InMemorySamlState(accounts.users);
+    private final InMemorySsoEvents events = new InMemorySsoEvents();
+    private final AtomicReference<SamlAssertion> verified = new AtomicReference<>();
+    private final SamlPolicy policy = new SamlPolicy(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofSeconds(60),
+            Duration.ofDays(30));
+    private AssertionConsumer consumer;
+    private WorkspaceId workspace;
+
+    @BeforeEach
+    void setUp() {
+        consumer = new AssertionConsumer(accounts.ssoConfigurations, (encoded, expected) -> {
+            if (verified.get() == null) {
+                throw new SsoRejection(ErrorCode.SAML_SIGNATURE_MISSING, "test: unsigned");
+            }
+            return verified.get();
+        }, state, state, state, state, accounts.users, accounts.workspaces, accounts.issuer, events, accounts.transactions,
+                PublicUrl.parse("https://sso.example.com"), policy, new SecureRandom(), accounts.clock);
+        accounts.signUp.signUp(new SignUpCommand("owner@corp.example", PASSWORD, null, "Corp"));
+        User owner = accounts.users.findByEmail(new Email("owner@corp.example")).orElseThrow();
+        workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace().id();
+        configure(true, true);
+    }
+
+    @Test
+    void anUnknownEmailIsProvisionedJustInTimeAndLoggedIn() {
+        AcsOutcome outcome = post(assertion("_a1", "ann@corp.example", null), null);
+
+        SamlLoggedIn in = (SamlLoggedIn) outcome;
+        assertThat(in.user().hasPassword()).isFalse();
+        assertThat(accounts.workspaces.roleOf(workspace, in.user().id())).contains(Role.MEMBER);
+        assertThat(state.ofUser(in.user().id())).singleElement().satisfies(link -> assertThat(link.externalId()).isEqualTo("ann@corp.example"));
+        assertThat(accounts.sessions.listUnrevoked(in.user().id(), accounts.clock.instant())).singleElement()
+                .satisfies(session -> assertThat(session.authMethod()).isEqualTo(AuthMethod.SAML));
+        assertThat(events.recent(workspace, 1)).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(SsoEvent.Outcome.SUCCESS));
+    }
+
+    @Test
+    void anExistingUnlinkedAccountIsNeverLoggedInSilently() {
+        accounts.signUp.signUp(new SignUpCommand("bo@corp.example", PASSWORD, null, null));
+
+        AcsOutcome outcome = post(assertion("_a2", "bo@corp.example", null), null);
+
+        assertThat(outcome).isInstanceOf(LinkConfirmationRequired.class);
+        User bo = accounts.users.findByEmail(new Email("bo@corp.example")).orElseThrow();
+        assertThat(accounts.sessions.listUnrevoked(bo.id(), accounts.clock.instant())).isEmpty();
+        assertThat(state.ofUser(bo.id())).isEmpty();
+    }
+
+    @Test
+    void withoutJitAnUnknownEmailIsRefused() {
+        configure(true, false);
+
+        assertThat(code(post(assertion("_a3", "cy@corp.example", null), null))).isEqualTo(ErrorCode.SAML_USER_NOT_PROVISIONED);
+    }
+
+    @Test
+    void anAssertionIdIsAcceptedOnce() {
+        SamlAssertion once = assertion("_same", "di@corp.example", null);
+        assertThat(post(once, null)).isInstanceOf(SamlLoggedIn.class);
+
+        assertThat(code(post(once, null))).isEqualTo(ErrorCode.SAML_REPLAYED);
+    }
+
+    @Test
+    void aSolicitedResponseMustAnswerAnOutstandingRequestOfThisWorkspaceWithItsRelayState() {
+        state.insert(new PendingSamlRequest("id-1", workspace, "relay-1", null, "web", "st", "/home", accounts.clock.instant().plusSeconds(60)));
+        state.insert(new PendingSamlRequest("id-2", WorkspaceId.random(), "relay-2", null, null, null, null,
+                accounts.clock.instant().plusSeconds(60)));
+        state.insert(new PendingSamlRequest("id-3", workspace, "relay-3", null, null, null, null, accounts.clock.instant().plusSeconds(60)));
+
+        assertThat(code(post(assertion("_b1", "ed@corp.example", "id-unknown"), null))).isEqualTo(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN);
+        assertThat(code(post(assertion("_b2", "ed@corp.example", "id-2"), "relay-2"))).isEqualTo(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN);
+        assertThat(code(post(assertion("_b3", "ed@corp.example", "id-3"), "forged"))).isEqualTo(ErrorCode.SAML_RELAY_STATE_MISMATCH);
+        SamlLoggedIn in = (SamlLoggedIn) post(assertion("_b4", "ed@corp.example", "id-1"), "relay-1");
+        assertThat(in.state()).isEqualTo("st");
+        assertThat(in.redirect()).isEqualTo("/home");
+        assertThat(code(post(assertion("_b5", "ed@corp.example", "id-1"), "relay-1"))).isEqualTo(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN);
+    }
+
+    @Test
+    void anExpiredRequestIsUnknown() {
+        state.insert(new PendingSamlRequest("id-old", workspace, "r", null, null, null, null, accounts.clock.instant().plusSeconds(30)));
+        accounts.clock.advance(Duration.ofMinutes(1));
+
+        assertThat(code(post(assertion("_c1", "fa@corp.example", "id-old"), "r"))).isEqualTo(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN);
+    }
+
+    @Test
+    void unsolicitedResponsesNeedTheWorkspacesPermission() {
+        configure(false, true);
+
+        assertThat(code(post(assertion("_d1", "gu@corp.example", null), null))).isEqualTo(ErrorCode.SAML_UNSOLICITED_NOT_ALLOWED);
+    }
+
+    @Test
+    void anIdpCanOnlyVouchForItsOwnDomains() {
+        assertThat(code(post(assertion("_e1", "owner@elsewhere.example", null), null))).isEqualTo(ErrorCode.SAML_EMAIL_DOMAIN_NOT_ALLOWED);
+        assertThat(events.recent(workspace, 1)).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("saml_email_domain_not_allowed");
+            assertThat(e.email()).isEqualTo("owner@elsewhere.example");
+        });
+    }
+
+    @Test
+    void aLinkRequestLinksTheCallerInsteadOfLoggingIn() {
+        accounts.signUp.signUp(new SignUpCommand("hal@other.example", PASSWORD, null, null));
+        User hal = accounts.users.findByEmail(new Email("hal@other.example")).orElseThrow();
+        state.insert(new PendingSamlRequest("id-link", workspace, "r", hal.id(), null, null, null, accounts.clock.instant().plusSeconds(60)));
+
+        AcsOutcome outcome = post(assertion("_f1", "hal@corp.example", "id-link"), "r");
+
+        assertThat(((IdentityLinked) outcome).user().id()).isEqualTo(hal.id());
+        assertThat(state.ofUser(hal.id())).hasSize(1);
+        assertThat(accounts.sessions.listUnrevoked(hal.id(), accounts.clock.instant())).isEmpty();
+    }
+
+    @Test
+    void aDisabledConfigurationStopsLoginsAndRecordsNothing() {
+        configure(true, true, false);
+
+        assertThat(code(post(assertion("_g1", "ian@corp.example", null), null))).isEqualTo(ErrorCode.SSO_NOT_CONFIGURED);
+        assertThat(events.recent(workspace, 10)).isEmpty();
+    }
+
+    private AcsOutcome post(SamlAssertion assertion, String relayState) {
+        verified.set(assertion);
+        return consumer.consume(workspace, "ignored", relayState, TestAccounts.HOME);
+    }
+
+    private static ErrorCode code(AcsOutcome outcome) {
+        assertThat(outcome).isInstanceOf(SsoRefused.class);
+        return ((SsoRefused) outcome).code();
+    }
+
+    private SamlAssertion assertion(String id, String email, String inResponseTo) {
+        return new SamlAssertion(id, "https://idp.example", email, inResponseTo, accounts.clock.instant().plusSeconds(300),
+                Map.of("email", List.of(email)));
+    }
+
+    private void configure(boolean allowIdpInitiated, boolean jit) {
+        configure(allowIdpInitiated, jit, true);
+    }
+
+    private void configure(boolean allowIdpInitiated, boolean jit, boolean enabled) {
+        accounts.ssoConfigurations.upsert(new SsoConfiguration(workspace, enabled, "https://idp.example", "https://idp.example/sso",
+                List.of(), List.of("corp.example"), true, false, allowIdpInitiated, jit, Role.MEMBER, false, false,
+                AttributeMapping.DEFAULT, new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant()));
+    }
+}
