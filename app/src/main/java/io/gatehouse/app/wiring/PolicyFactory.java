@@ -6,6 +6,7 @@ import io.gatehouse.app.config.PasswordHashingProperties;
 import io.gatehouse.app.config.SamlProperties;
 import io.gatehouse.app.config.SessionProperties;
 import io.gatehouse.app.crypto.Argon2idPasswordHasher;
+import io.gatehouse.app.crypto.BoundedPasswordHasher;
 import io.gatehouse.domain.model.PasswordPolicy;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.RedirectPolicy;
@@ -78,7 +79,8 @@ class PolicyFactory {
 
     @Context
     PasswordHasher passwordHasher(PasswordHashingProperties properties, SecureRandom random) {
-        return new Argon2idPasswordHasher(
-                new Argon2idPasswordHasher.Cost(properties.memoryKib(), properties.iterations(), properties.parallelism()), random);
+        return new BoundedPasswordHasher(new Argon2idPasswordHasher(
+                new Argon2idPasswordHasher.Cost(properties.memoryKib(), properties.iterations(), properties.parallelism()), random),
+                properties.effectiveConcurrency());
     }
 }
