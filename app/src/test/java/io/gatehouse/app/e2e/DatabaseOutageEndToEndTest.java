@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 /**
  * PostgreSQL goes away under a running server and comes back: requests fail fast with 503
  * problem+json (no stack trace, no hang past the pool's connection timeout), /health says DOWN, and
- * the same process serves again once the database is back. On PostgreSQL only: the outage is made
- * by cutting a TCP proxy between the server and the database.
+ * the same process serves again once the database is back. A database that hangs instead (open
+ * connections, no answers) fails requests after the socket timeout. On PostgreSQL only: the outage
+ * is made with a TCP proxy between the server and the database.
  */
 class DatabaseOutageEndToEndTest {
 
     private static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(1000);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
 
     @Test
     void anOutageIsA503AndTheServerRecoversOnItsOwn() throws Exception {
@@ -61,6 +63,48 @@ class DatabaseOutageEndToEndTest {
                 }
                 assertThat(status).as("serving again without a restart").isEqualTo(200);
                 gatehouse.get("/health").expect(200);
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringFailsTheRequestAfterTheSocketTimeout() throws Exception {
+        assumeTrue(TestDatabase.isPostgres(), "needs a networked database");
+        Map<String, Object> database = new HashMap<>(TestDatabase.freshDatabaseProperties());
+        String url = (String) database.get("datasources.default.url");
+        URI target = URI.create(url.substring("jdbc:".length()));
+        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
+            database.put("datasources.default.url", url.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port()));
+            database.put("datasources.default.connection-timeout", CONNECTION_TIMEOUT.toMillis());
+            // Two connections (Flyway needs both at start-up). Sequential requests keep taking the first,
+            // and a connection used less than 500 ms ago is handed out without a validation query, so
+            // the request's own query is what meets the hung database: without a socket timeout it
+            // would wait forever, and the test client gives up after 30 s.
+            database.put("datasources.default.maximum-pool-size", 2);
+            try (TestGatehouse gatehouse = TestGatehouse.startOn(database, Map.of("gatehouse.db.socket-timeout", SOCKET_TIMEOUT.toString()))) {
+                gatehouse.signUp("hang@example.com");
+                String cookie = gatehouse.login("hang@example.com");
+                gatehouse.request("GET", "/api/v1/me").session(cookie).send().expect(200);
+
+                proxy.freeze();
+
+                long started = System.nanoTime();
+                var me = gatehouse.request("GET", "/api/v1/me").session(cookie).send();
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                me.problem(503, "service_unavailable");
+                assertThat(took).as("bounded by the socket timeout, not by the database").isLessThan(SOCKET_TIMEOUT.plusSeconds(8));
+
+                proxy.thaw();
+
+                long deadline = System.currentTimeMillis() + 20_000;
+                int status = 0;
+                while (status != 200 && System.currentTimeMillis() < deadline) {
+                    status = gatehouse.request("GET", "/api/v1/me").session(cookie).send().status();
+                    if (status != 200) {
+                        Thread.sleep(250);
+                    }
+                }
+                assertThat(status).as("serving again without a restart").isEqualTo(200);
             }
         }
     }

@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP proxy in front of the database, so that a test can take the database away from a
- * running server (every connection cut, new ones refused) and give it back, without touching the
- * database other tests use.
+ * running server (every connection cut, new ones refused), or make it hang (connections stay open
+ * but nothing is answered), and give it back, without touching the database other tests use.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -22,6 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile boolean frozen;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -56,6 +57,15 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /** The hang: connections stay open and new ones are accepted, but no byte is passed on. */
+    void freeze() {
+        frozen = true;
+    }
+
+    void thaw() {
+        frozen = false;
+    }
+
     @Override
     public void close() throws IOException {
         stop();
@@ -81,9 +91,14 @@ final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    while (frozen && !to.isClosed()) {
+                        Thread.sleep(20);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException ignored) {
                 // The other side or stop() closed the connection.
             } finally {
