@@ -14,6 +14,7 @@ import io.gatehouse.domain.model.SamlPolicy;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.ThrottlePolicy;
 import io.gatehouse.domain.port.out.PasswordHasher;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -78,9 +79,9 @@ class PolicyFactory {
     }
 
     @Context
-    PasswordHasher passwordHasher(PasswordHashingProperties properties, SecureRandom random) {
+    PasswordHasher passwordHasher(PasswordHashingProperties properties, SecureRandom random, MeterRegistry registry) {
         return new BoundedPasswordHasher(new Argon2idPasswordHasher(
                 new Argon2idPasswordHasher.Cost(properties.memoryKib(), properties.iterations(), properties.parallelism()), random),
-                properties.effectiveConcurrency());
+                properties.effectiveConcurrency(), registry);
     }
 }

@@ -52,6 +52,10 @@ class OperatorEndpointsEndToEndTest {
         assertThat(metrics.body())
                 .containsPattern("gatehouse_logins_total\\{[^}]*method=\"password\"[^}]*outcome=\"success\"[^}]*} [1-9]")
                 .containsPattern("gatehouse_logins_total\\{[^}]*method=\"password\"[^}]*outcome=\"invalid_credentials\"[^}]*} [1-9]")
+                // Sign-up hashed once, the logins verified: what the argon2id cost costs here, and any queueing.
+                .containsPattern("gatehouse_password_hash_seconds_count\\{[^}]*operation=\"hash\"[^}]*} [1-9]")
+                .containsPattern("gatehouse_password_hash_seconds_count\\{[^}]*operation=\"verify\"[^}]*} [1-9]")
+                .containsPattern("gatehouse_password_hash_wait_seconds_count(\\{[^}]*})? [1-9]")
                 .contains("http_server_requests_seconds_bucket", "hikaricp_connections")
                 .doesNotContain("metrics@example.com");
     }
