@@ -5,6 +5,7 @@ import io.gatehouse.app.config.LoginThrottleProperties;
 import io.gatehouse.app.config.PasswordHashingProperties;
 import io.gatehouse.app.config.SamlProperties;
 import io.gatehouse.app.config.SessionProperties;
+import io.gatehouse.app.crypto.Argon2Inlining;
 import io.gatehouse.app.crypto.Argon2idPasswordHasher;
 import io.gatehouse.app.crypto.BoundedPasswordHasher;
 import io.gatehouse.domain.model.PasswordPolicy;
@@ -80,6 +81,8 @@ class PolicyFactory {
 
     @Context
     PasswordHasher passwordHasher(PasswordHashingProperties properties, SecureRandom random, MeterRegistry registry) {
+        // Before the first hash can be compiled: see Argon2Inlining for why.
+        Argon2Inlining.ensureInstalled();
         return new BoundedPasswordHasher(new Argon2idPasswordHasher(
                 new Argon2idPasswordHasher.Cost(properties.memoryKib(), properties.iterations(), properties.parallelism()), random),
                 properties.effectiveConcurrency(), registry);
