@@ -1,8 +1,9 @@
--- wrk script: refresh-token rotation. Run with as many threads as connections (-tN -cN), so each
--- thread owns one connection and one token family and rotates it strictly in sequence: every
--- request presents the refresh token the previous response returned. A non-201 is counted by wrk
--- as a non-2xx response and, if it happens, stops that thread's family from rotating further.
+-- Refresh-token rotation. Run with as many threads as connections (-tN -cN), so each thread owns
+-- one connection and one token family and rotates it strictly in sequence: every request presents
+-- the refresh token the previous response returned. Only 201s count; a refused rotation stops that
+-- thread's family (its next requests are refused too, and counted as errors).
 -- The initial refresh tokens come one per line from the file named by GATEHOUSE_REFRESH_TOKENS.
+dofile("bench/wrk/report.lua")
 
 local tokens = nil
 local next_index = 0
@@ -16,15 +17,25 @@ function setup(thread)
   end
   next_index = next_index + 1
   thread:set("token", tokens[next_index])
+  track(thread)
 end
 
-request = function()
+function init(args)
+  ok = 0
+end
+
+function request()
   return wrk.format("POST", "/api/v1/auth/jwt/refresh", { ["Content-Type"] = "application/json" },
     '{"refresh":"' .. token .. '"}')
 end
 
-response = function(status, headers, body)
+function response(status, headers, body)
   if status == 201 then
+    ok = ok + 1
     token = body:match('"refresh":"([^"]+)"')
   end
+end
+
+function done(summary, latency, requests)
+  report(summary, latency, counted("ok"))
 end
