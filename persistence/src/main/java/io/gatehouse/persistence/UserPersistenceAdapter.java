@@ -2,17 +2,23 @@ package io.gatehouse.persistence;
 
 import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.PasswordHash;
+import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.UserStatus;
 import io.gatehouse.domain.model.WireNamed;
+import io.gatehouse.domain.model.Workspace;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.model.WorkspaceRole;
+import io.gatehouse.domain.port.out.Profiles;
 import io.gatehouse.domain.port.out.Users;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @Singleton
-class UserPersistenceAdapter implements Users {
+class UserPersistenceAdapter implements Users, Profiles {
 
     private final UserRepository repository;
 
@@ -23,6 +29,19 @@ class UserPersistenceAdapter implements Users {
     @Override
     public Optional<User> findById(UserId id) {
         return repository.findById(id.value()).map(UserPersistenceAdapter::toUser);
+    }
+
+    @Override
+    public Optional<UserWithWorkspaces> findWithWorkspaces(UserId id) {
+        List<UserRepository.UserWithWorkspaceRow> rows = repository.findWithWorkspaces(id.value());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<WorkspaceRole> workspaces = rows.stream().filter(row -> row.workspaceId() != null)
+                .map(row -> new WorkspaceRole(new Workspace(new WorkspaceId(row.workspaceId()), row.workspaceName(), row.workspaceCreatedAt()),
+                        WireNamed.parse(Role.class, row.role()).orElseThrow()))
+                .toList();
+        return Optional.of(new UserWithWorkspaces(toUser(rows.get(0).user()), workspaces));
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.gatehouse.persistence;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,29 @@ interface UserRepository extends GenericRepository<UserRow, UUID> {
     Optional<UserRow> findById(UUID id);
 
     Optional<UserRow> findByEmail(String email);
+
+    /** The user's row once per membership (once with empty workspace columns when there is none), for GET /me. */
+    @Query("""
+            SELECT u.id AS id, u.email AS email, u.full_name AS full_name, u.status AS status, u.password_hash AS password_hash,
+                   u.instance_admin AS instance_admin, u.created_at AS created_at, u.last_login_at AS last_login_at,
+                   w.id AS workspace_id, w.name AS workspace_name, w.created_at AS workspace_created_at, m.role AS role
+            FROM users u
+            LEFT JOIN memberships m ON m.user_id = u.id
+            LEFT JOIN workspaces w ON w.id = m.workspace_id
+            WHERE u.id = :id
+            ORDER BY m.joined_at, w.id""")
+    List<UserWithWorkspaceRow> findWithWorkspaces(UUID id);
+
+    @Introspected
+    record UserWithWorkspaceRow(UUID id, String email, @Nullable String fullName, String status, @Nullable String passwordHash,
+                                boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt,
+                                @Nullable UUID workspaceId, @Nullable String workspaceName, @Nullable Instant workspaceCreatedAt,
+                                @Nullable String role) {
+
+        UserRow user() {
+            return new UserRow(id, email, fullName, status, passwordHash, instanceAdmin, createdAt, lastLoginAt);
+        }
+    }
 
     /** ON CONFLICT DO NOTHING: a taken email is a zero count, not an aborted transaction. */
     @Query("""

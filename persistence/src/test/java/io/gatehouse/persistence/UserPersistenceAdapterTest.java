@@ -6,7 +6,16 @@ import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.PasswordHash;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserStatus;
+import io.gatehouse.domain.model.Membership;
+import io.gatehouse.domain.model.Role;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.Workspace;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.model.WorkspaceRole;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.Profiles;
 import io.gatehouse.domain.port.out.Users;
+import io.gatehouse.domain.port.out.Workspaces;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -32,6 +41,15 @@ class UserPersistenceAdapterTest extends PersistenceTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    Workspaces workspaces;
+
+    @Inject
+    Memberships memberships;
+
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
     @Test
@@ -42,6 +60,37 @@ class UserPersistenceAdapterTest extends PersistenceTest {
 
         assertThat(users.findById(user.id())).contains(user);
         assertThat(users.findByEmail(new Email("ada@example.com"))).contains(user);
+    }
+
+    @Test
+    void findWithWorkspacesReadsTheUserAndEveryMembershipOldestFirst() {
+        User ada = User.newMember(new Email("profile-ada@example.com"), "Ada", new PasswordHash("$argon2id$x"), NOW);
+        User loner = User.newMember(new Email("profile-loner@example.com"), null, null, NOW);
+        users.insertIfEmailFree(ada);
+        users.insertIfEmailFree(loner);
+        Workspace later = new Workspace(WorkspaceId.random(), "Joined later", NOW);
+        Workspace first = new Workspace(WorkspaceId.random(), "Joined first", NOW.minusSeconds(60));
+        workspaces.insert(later);
+        workspaces.insert(first);
+        memberships.insert(new Membership(later.id(), ada.id(), Role.MEMBER, NOW.plusSeconds(10)));
+        memberships.insert(new Membership(first.id(), ada.id(), Role.OWNER, NOW));
+        // Someone else's membership must not show up in Ada's profile.
+        memberships.insert(new Membership(later.id(), loner.id(), Role.ADMIN, NOW));
+
+        Profiles.UserWithWorkspaces found = profiles.findWithWorkspaces(ada.id()).orElseThrow();
+
+        assertThat(found.user()).isEqualTo(ada);
+        assertThat(found.workspaces()).containsExactly(new WorkspaceRole(first, Role.OWNER), new WorkspaceRole(later, Role.MEMBER));
+        assertThat(found.workspaces()).isEqualTo(memberships.workspacesOf(ada.id()));
+    }
+
+    @Test
+    void findWithWorkspacesOfAUserWithoutWorkspacesOrOfNobody() {
+        User solo = User.newMember(new Email("profile-solo@example.com"), "Solo", null, NOW);
+        users.insertIfEmailFree(solo);
+
+        assertThat(profiles.findWithWorkspaces(solo.id())).contains(new Profiles.UserWithWorkspaces(solo, List.of()));
+        assertThat(profiles.findWithWorkspaces(UserId.random())).isEmpty();
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.gatehouse.domain.port.out.DeveloperApiKeys;
 import io.gatehouse.domain.port.out.LoginFailures;
 import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.PasswordHasher;
+import io.gatehouse.domain.port.out.Profiles;
 import io.gatehouse.domain.port.out.Sessions;
 import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.SsoConfigurations;
@@ -81,9 +82,9 @@ class AccountServicesFactory {
     }
 
     @Singleton
-    AccountUseCase accounts(Users users, Memberships memberships, Sessions sessions, PasswordAuthenticator authenticator,
+    AccountUseCase accounts(Users users, Profiles profiles, Sessions sessions, PasswordAuthenticator authenticator,
                             PasswordHasher hasher, PasswordPolicy policy, Transactions transactions, Clock clock) {
-        return new AccountService(users, memberships, sessions, authenticator, hasher, policy, transactions, clock);
+        return new AccountService(users, profiles, sessions, authenticator, hasher, policy, transactions, clock);
     }
 
     @Singleton

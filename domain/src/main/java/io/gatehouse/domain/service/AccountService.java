@@ -6,8 +6,8 @@ import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.AccountUseCase;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
-import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.PasswordHasher;
+import io.gatehouse.domain.port.out.Profiles;
 import io.gatehouse.domain.port.out.Sessions;
 import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.Users;
@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class AccountService implements AccountUseCase {
 
     private final Users users;
-    private final Memberships memberships;
+    private final Profiles profiles;
     private final Sessions sessions;
     private final PasswordAuthenticator authenticator;
     private final PasswordHasher hasher;
@@ -25,10 +25,10 @@ public final class AccountService implements AccountUseCase {
     private final Transactions transactions;
     private final Clock clock;
 
-    public AccountService(Users users, Memberships memberships, Sessions sessions, PasswordAuthenticator authenticator,
+    public AccountService(Users users, Profiles profiles, Sessions sessions, PasswordAuthenticator authenticator,
                           PasswordHasher hasher, PasswordPolicy passwordPolicy, Transactions transactions, Clock clock) {
         this.users = users;
-        this.memberships = memberships;
+        this.profiles = profiles;
         this.sessions = sessions;
         this.authenticator = authenticator;
         this.hasher = hasher;
@@ -39,7 +39,7 @@ public final class AccountService implements AccountUseCase {
 
     @Override
     public Optional<Profile> profile(UserId userId) {
-        return users.findById(userId).map(user -> new Profile(user, memberships.workspacesOf(userId)));
+        return profiles.findWithWorkspaces(userId).map(found -> new Profile(found.user(), found.workspaces()));
     }
 
     @Override

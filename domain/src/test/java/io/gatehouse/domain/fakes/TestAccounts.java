@@ -1,5 +1,7 @@
 package io.gatehouse.domain.fakes;
 
+import io.gatehouse.domain.port.out.Profiles;
+
 import io.gatehouse.domain.model.PasswordPolicy;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.ThrottlePolicy;
@@ -47,7 +49,8 @@ public final class TestAccounts {
             audit, transactions, clock);
     public final SessionAuthenticationService sessionAuthentication = new SessionAuthenticationService(sessions, users, SESSIONS, clock);
     public final SessionManagementService sessionManagement = new SessionManagementService(sessions, users, SESSIONS, clock);
-    public final AccountService accounts = new AccountService(users, workspaces, sessions, authenticator, hasher,
+    public final AccountService accounts = new AccountService(users, id -> users.findById(id)
+            .map(user -> new Profiles.UserWithWorkspaces(user, workspaces.workspacesOf(id))), sessions, authenticator, hasher,
             PasswordPolicy.DEFAULT, transactions, clock);
     public final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec(clock);
