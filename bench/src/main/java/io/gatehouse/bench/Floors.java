@@ -31,11 +31,13 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
 
@@ -99,10 +101,10 @@ public final class Floors {
                 create.execute("INSERT INTO floor_rows SELECT gen_random_uuid(), md5(g::text) FROM generate_series(1, 10000) g");
                 create.execute("ANALYZE floor_rows");
             }
-            List<java.util.UUID> ids = new java.util.ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
             try (var all = connection.createStatement(); ResultSet rows = all.executeQuery("SELECT id FROM floor_rows")) {
                 while (rows.next()) {
-                    ids.add(rows.getObject(1, java.util.UUID.class));
+                    ids.add(rows.getObject(1, UUID.class));
                 }
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT payload FROM floor_rows WHERE id = ?")) {

@@ -2,13 +2,10 @@ package io.gatehouse.persistence;
 
 import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.PasswordHash;
-import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.UserStatus;
 import io.gatehouse.domain.model.WireNamed;
-import io.gatehouse.domain.model.Workspace;
-import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.model.WorkspaceRole;
 import io.gatehouse.domain.port.out.Profiles;
 import io.gatehouse.domain.port.out.Users;
@@ -38,8 +35,8 @@ class UserPersistenceAdapter implements Users, Profiles {
             return Optional.empty();
         }
         List<WorkspaceRole> workspaces = rows.stream().filter(row -> row.workspaceId() != null)
-                .map(row -> new WorkspaceRole(new Workspace(new WorkspaceId(row.workspaceId()), row.workspaceName(), row.workspaceCreatedAt()),
-                        WireNamed.parse(Role.class, row.role()).orElseThrow()))
+                .map(row -> WorkspacePersistenceAdapter.toWorkspaceRole(row.workspaceId(), row.workspaceName(),
+                        row.workspaceCreatedAt(), row.role()))
                 .toList();
         return Optional.of(new UserWithWorkspaces(toUser(rows.get(0).user()), workspaces));
     }

@@ -12,8 +12,10 @@ import io.gatehouse.domain.model.WorkspaceRole;
 import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.Workspaces;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @Singleton
 class WorkspacePersistenceAdapter implements Workspaces, Memberships {
@@ -78,8 +80,12 @@ class WorkspacePersistenceAdapter implements Workspaces, Memberships {
     @Override
     public List<WorkspaceRole> workspacesOf(UserId userId) {
         return memberships.findWorkspacesOf(userId.value()).stream()
-                .map(row -> new WorkspaceRole(new Workspace(new WorkspaceId(row.id()), row.name(), row.createdAt()),
-                        WireNamed.parse(Role.class, row.role()).orElseThrow()))
+                .map(row -> toWorkspaceRole(row.id(), row.name(), row.createdAt(), row.role()))
                 .toList();
+    }
+
+    /** A workspace and the member's role in it, from the columns of a memberships-workspaces join. */
+    static WorkspaceRole toWorkspaceRole(UUID workspaceId, String name, Instant createdAt, String role) {
+        return new WorkspaceRole(new Workspace(new WorkspaceId(workspaceId), name, createdAt), WireNamed.parse(Role.class, role).orElseThrow());
     }
 }

@@ -34,7 +34,7 @@ public final class Argon2Inlining {
 
     private static final Logger LOG = LoggerFactory.getLogger(Argon2Inlining.class);
     private static final String GENERATOR = "org/bouncycastle/crypto/generators/Argon2BytesGenerator";
-    static final String DIRECTIVE = """
+    private static final String DIRECTIVE = """
             [{
               match: ["%1$s*.*"],
               inline: ["+%1$s.roundFunction", "+%1$s.F", "+%1$s.quarterRound", "+%1$s.access$*"]

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gatehouse.persistence.TestDatabase;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,11 +27,7 @@ class DatabaseOutageEndToEndTest {
     void anOutageIsA503AndTheServerRecoversOnItsOwn() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "needs a networked database");
         Map<String, Object> database = new HashMap<>(TestDatabase.freshDatabaseProperties());
-        String url = (String) database.get("datasources.default.url");
-        URI target = URI.create(url.substring("jdbc:".length()));
-        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
-            database.put("datasources.default.url", url.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port()));
-            database.put("datasources.default.connection-timeout", CONNECTION_TIMEOUT.toMillis());
+        try (TcpProxy proxy = reachThroughProxy(database)) {
             try (TestGatehouse gatehouse = TestGatehouse.startOn(database, Map.of())) {
                 gatehouse.signUp("outage@example.com");
                 String cookie = gatehouse.login("outage@example.com");
@@ -53,15 +50,7 @@ class DatabaseOutageEndToEndTest {
 
                 proxy.start();
 
-                long deadline = System.currentTimeMillis() + 20_000;
-                int status = 0;
-                while (status != 200 && System.currentTimeMillis() < deadline) {
-                    status = gatehouse.request("GET", "/api/v1/me").session(cookie).send().status();
-                    if (status != 200) {
-                        Thread.sleep(250);
-                    }
-                }
-                assertThat(status).as("serving again without a restart").isEqualTo(200);
+                assertThat(meOnceServingAgain(gatehouse, cookie)).as("serving again without a restart").isEqualTo(200);
                 gatehouse.get("/health").expect(200);
             }
         }
@@ -71,11 +60,7 @@ class DatabaseOutageEndToEndTest {
     void aDatabaseThatStopsAnsweringFailsTheRequestAfterTheSocketTimeout() throws Exception {
         assumeTrue(TestDatabase.isPostgres(), "needs a networked database");
         Map<String, Object> database = new HashMap<>(TestDatabase.freshDatabaseProperties());
-        String url = (String) database.get("datasources.default.url");
-        URI target = URI.create(url.substring("jdbc:".length()));
-        try (TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort())) {
-            database.put("datasources.default.url", url.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port()));
-            database.put("datasources.default.connection-timeout", CONNECTION_TIMEOUT.toMillis());
+        try (TcpProxy proxy = reachThroughProxy(database)) {
             // Two connections (Flyway needs both at start-up). Sequential requests keep taking the first,
             // and a connection used less than 500 ms ago is handed out without a validation query, so
             // the request's own query is what meets the hung database: without a socket timeout it
@@ -96,16 +81,29 @@ class DatabaseOutageEndToEndTest {
 
                 proxy.thaw();
 
-                long deadline = System.currentTimeMillis() + 20_000;
-                int status = 0;
-                while (status != 200 && System.currentTimeMillis() < deadline) {
-                    status = gatehouse.request("GET", "/api/v1/me").session(cookie).send().status();
-                    if (status != 200) {
-                        Thread.sleep(250);
-                    }
-                }
-                assertThat(status).as("serving again without a restart").isEqualTo(200);
+                assertThat(meOnceServingAgain(gatehouse, cookie)).as("serving again without a restart").isEqualTo(200);
             }
         }
+    }
+
+    /** Points the data source at a new proxy in front of the database (and a short pool timeout); the caller closes the proxy. */
+    private static TcpProxy reachThroughProxy(Map<String, Object> database) throws IOException {
+        String url = (String) database.get("datasources.default.url");
+        URI target = URI.create(url.substring("jdbc:".length()));
+        TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort());
+        database.put("datasources.default.url", url.replace(target.getHost() + ":" + target.getPort(), "127.0.0.1:" + proxy.port()));
+        database.put("datasources.default.connection-timeout", CONNECTION_TIMEOUT.toMillis());
+        return proxy;
+    }
+
+    /** GET /me until it answers 200 or 20 s pass; the last status. */
+    private static int meOnceServingAgain(TestGatehouse gatehouse, String cookie) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        int status = gatehouse.request("GET", "/api/v1/me").session(cookie).send().status();
+        while (status != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            status = gatehouse.request("GET", "/api/v1/me").session(cookie).send().status();
+        }
+        return status;
     }
 }
