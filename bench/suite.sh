@@ -56,9 +56,11 @@ psql -q -h 127.0.0.1 -U postgres test -c "CREATE SCHEMA $schema"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 base="http://127.0.0.1:$port"
 started=$(date +%s%N)
+# The ACS responses are signed before the first scenario and posted minutes later: the maximum message
+# age is raised to its ceiling so that they are still fresh then (every other ACS check is unchanged).
 # shellcheck disable=SC2086
 MICRONAUT_SERVER_PORT=$port GATEHOUSE_PUBLIC_URL=$base GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" \
-  GATEHOUSE_DB_USER=postgres GATEHOUSE_DATA_DIR="$work/data" GATEHOUSE_LOG_LEVEL=WARN \
+  GATEHOUSE_DB_USER=postgres GATEHOUSE_DATA_DIR="$work/data" GATEHOUSE_LOG_LEVEL=WARN GATEHOUSE_SAML_MAX_MESSAGE_AGE=1h \
   java $java_opts -jar app/target/gatehouse.jar > "$work/server.log" 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "$base/health"; do

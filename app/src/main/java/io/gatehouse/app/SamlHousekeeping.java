@@ -5,6 +5,7 @@ import io.gatehouse.domain.port.out.AssertionReplayCache;
 import io.gatehouse.domain.port.out.LinkConfirmations;
 import io.gatehouse.domain.port.out.PendingSamlRequests;
 import io.gatehouse.domain.port.out.SsoEvents;
+import io.gatehouse.domain.service.SsoAttemptGuard;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes SAML state that can never matter again: unanswered AuthnRequests past their lifetime,
  * assertion ids past their assertion's validity (a replay would fail the time check anyway), expired
- * link confirmations, and SSO events older than the retention. Idempotent across nodes.
+ * link confirmations, SSO events older than the retention, and per-client attempt counts that left
+ * their window. Idempotent across nodes.
  */
 @Singleton
 class SamlHousekeeping {
@@ -25,11 +27,13 @@ class SamlHousekeeping {
     private final AssertionReplayCache replayCache;
     private final LinkConfirmations confirmations;
     private final SsoEvents events;
+    private final SsoAttemptGuard guard;
     private final SamlPolicy policy;
     private final Clock clock;
 
     SamlHousekeeping(PendingSamlRequests requests, AssertionReplayCache replayCache, LinkConfirmations confirmations, SsoEvents events,
-                     SamlPolicy policy, Clock clock) {
+                     SsoAttemptGuard guard, SamlPolicy policy, Clock clock) {
+        this.guard = guard;
         this.requests = requests;
         this.replayCache = replayCache;
         this.confirmations = confirmations;
@@ -45,7 +49,8 @@ class SamlHousekeeping {
         int ids = replayCache.purgeExpired(now);
         int codes = confirmations.purgeExpired(now);
         int old = events.purgeOlderThan(now.minus(policy.eventRetention()));
-        LOG.debug("SAML housekeeping removed {} expired AuthnRequests, {} assertion ids, {} link confirmations and {} SSO events",
-                pending, ids, codes, old);
+        int attempts = guard.purge();
+        LOG.debug("SAML housekeeping removed {} expired AuthnRequests, {} assertion ids, {} link confirmations, {} SSO events and {} "
+                + "client attempts", pending, ids, codes, old, attempts);
     }
 }

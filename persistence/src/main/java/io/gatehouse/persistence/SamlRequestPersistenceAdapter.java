@@ -28,7 +28,8 @@ class SamlRequestPersistenceAdapter implements PendingSamlRequests {
     @Override
     public void insert(PendingSamlRequest r) {
         repository.insert(r.requestId(), r.workspaceId().value(), r.relayState(),
-                r.linkingUser() == null ? null : r.linkingUser().value(), r.client(), r.state(), r.redirect(), r.expiresAt());
+                r.linkingUser() == null ? null : r.linkingUser().value(), r.client(), r.state(), r.redirect(), r.createdAt(),
+                r.expiresAt());
     }
 
     /**
@@ -44,7 +45,17 @@ class SamlRequestPersistenceAdapter implements PendingSamlRequests {
         SamlRequestRow r = row.get();
         return Optional.of(new PendingSamlRequest(r.requestId(), new WorkspaceId(r.workspaceId()), r.relayState(),
                 r.linkingUserId() == null ? null : new UserId(r.linkingUserId()), r.client(), r.state(), r.redirect(),
-                r.expiresAt()));
+                r.createdAt(), r.expiresAt()));
+    }
+
+    @Override
+    public int countOutstanding(WorkspaceId workspace, Instant now, int cap) {
+        return repository.countOutstanding(workspace.value(), now, cap);
+    }
+
+    @Override
+    public Optional<Instant> firstExpiry(WorkspaceId workspace, Instant now) {
+        return repository.firstExpiry(workspace.value(), now);
     }
 
     @Override
@@ -54,17 +65,28 @@ class SamlRequestPersistenceAdapter implements PendingSamlRequests {
 
     @MappedEntity("saml_requests")
     record SamlRequestRow(@Id String requestId, UUID workspaceId, String relayState, @Nullable UUID linkingUserId,
-                          @Nullable String client, @Nullable String state, @Nullable String redirect, Instant expiresAt) {
+                          @Nullable String client, @Nullable String state, @Nullable String redirect, Instant createdAt,
+                          Instant expiresAt) {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface SamlRequestRepository extends GenericRepository<SamlRequestRow, String> {
 
         @Query("""
-                INSERT INTO saml_requests (request_id, workspace_id, relay_state, linking_user_id, client, state, redirect, expires_at)
-                VALUES (:requestId, :workspaceId, :relayState, :linkingUserId, :client, :state, :redirect, :expiresAt)""")
+                INSERT INTO saml_requests (request_id, workspace_id, relay_state, linking_user_id, client, state, redirect, created_at,
+                                           expires_at)
+                VALUES (:requestId, :workspaceId, :relayState, :linkingUserId, :client, :state, :redirect, :createdAt, :expiresAt)""")
         int insert(String requestId, UUID workspaceId, String relayState, @Nullable UUID linkingUserId, @Nullable String client,
-                   @Nullable String state, @Nullable String redirect, Instant expiresAt);
+                   @Nullable String state, @Nullable String redirect, Instant createdAt, Instant expiresAt);
+
+        /** Reads at most {@code cap} index entries, however many rows an attacker made. */
+        @Query("""
+                SELECT COUNT(*) FROM (SELECT 1 FROM saml_requests WHERE workspace_id = :workspaceId AND expires_at > :now
+                LIMIT :cap) outstanding""")
+        int countOutstanding(UUID workspaceId, Instant now, int cap);
+
+        @Query("SELECT MIN(expires_at) FROM saml_requests WHERE workspace_id = :workspaceId AND expires_at > :now")
+        Optional<Instant> firstExpiry(UUID workspaceId, Instant now);
 
         @Query("SELECT * FROM saml_requests WHERE request_id = :requestId AND workspace_id = :workspaceId")
         Optional<SamlRequestRow> find(String requestId, UUID workspaceId);

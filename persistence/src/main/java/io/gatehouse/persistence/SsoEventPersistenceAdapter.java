@@ -28,7 +28,22 @@ class SsoEventPersistenceAdapter implements SsoEvents {
 
     @Override
     public void record(SsoEvent e) {
-        repository.insert(e.workspaceId().value(), e.at(), e.outcome().wireName(), e.code(), e.detail(), e.email(), e.ip());
+        repository.insert(e.workspaceId().value(), e.at(), e.outcome().wireName(), e.code(), e.detail(), e.email(), e.ip(), e.count(),
+                e.firstAt());
+    }
+
+    /**
+     * One UPDATE that counts the failure on the newest identical one, else an INSERT. Two nodes folding
+     * the same failure at once may both insert: the log then shows two rows, which loses nothing.
+     */
+    @Override
+    public boolean recordFailure(SsoEvent e, Instant foldSince) {
+        if (repository.fold(e.workspaceId().value(), e.outcome().wireName(), e.code(), e.email(), e.ip(), foldSince, e.at(),
+                e.detail()) > 0) {
+            return true;
+        }
+        record(e);
+        return false;
     }
 
     @Override
@@ -36,7 +51,7 @@ class SsoEventPersistenceAdapter implements SsoEvents {
         return repository.recent(workspace.value(), limit).stream()
                 .map(r -> new SsoEvent(new WorkspaceId(r.workspaceId()), r.at(),
                         WireNamed.parse(SsoEvent.Outcome.class, r.outcome()).orElse(SsoEvent.Outcome.FAILURE), r.code(), r.detail(),
-                        r.email(), r.ip()))
+                        r.email(), r.ip(), r.attempts(), r.firstAt()))
                 .toList();
     }
 
@@ -47,17 +62,26 @@ class SsoEventPersistenceAdapter implements SsoEvents {
 
     @MappedEntity("sso_events")
     record SsoEventRow(@Id @GeneratedValue Long id, UUID workspaceId, Instant at, String outcome, String code, String detail,
-                       @Nullable String email, @Nullable String ip) {
+                       @Nullable String email, @Nullable String ip, int attempts, Instant firstAt) {
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
     interface SsoEventRepository extends GenericRepository<SsoEventRow, Long> {
 
         @Query("""
-                INSERT INTO sso_events (workspace_id, at, outcome, code, detail, email, ip)
-                VALUES (:workspaceId, :at, :outcome, :code, :detail, :email, :ip)""")
+                INSERT INTO sso_events (workspace_id, at, outcome, code, detail, email, ip, attempts, first_at)
+                VALUES (:workspaceId, :at, :outcome, :code, :detail, :email, :ip, :attempts, :firstAt)""")
         int insert(UUID workspaceId, Instant at, String outcome, String code, String detail, @Nullable String email,
-                   @Nullable String ip);
+                   @Nullable String ip, int attempts, Instant firstAt);
+
+        @Query("""
+                UPDATE sso_events SET attempts = attempts + 1, at = :at, detail = :detail
+                WHERE id = (SELECT id FROM sso_events
+                            WHERE workspace_id = :workspaceId AND outcome = :outcome AND code = :code AND at >= :since
+                              AND email IS NOT DISTINCT FROM :email AND ip IS NOT DISTINCT FROM :ip
+                            ORDER BY at DESC, id DESC LIMIT 1)""")
+        int fold(UUID workspaceId, String outcome, String code, @Nullable String email, @Nullable String ip, Instant since, Instant at,
+                 String detail);
 
         @Query("SELECT * FROM sso_events WHERE workspace_id = :workspaceId ORDER BY at DESC, id DESC LIMIT :limit")
         List<SsoEventRow> recent(UUID workspaceId, int limit);

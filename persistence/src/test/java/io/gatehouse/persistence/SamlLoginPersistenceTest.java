@@ -52,20 +52,22 @@ class SamlLoginPersistenceTest extends PersistenceTest {
         WorkspaceId workspace = workspace();
         WorkspaceId other = workspace();
         User linking = user();
-        requests.insert(new PendingSamlRequest("id-take", workspace, "relay", linking.id(), "web", "xyz", "/home", NOW.plusSeconds(60)));
+        requests.insert(new PendingSamlRequest("id-take", workspace, "relay", linking.id(), "web", "xyz", "/home", NOW,
+                NOW.plusSeconds(60)));
 
         assertThat(requests.take(other, "id-take")).as("another workspace's ACS").isEmpty();
         PendingSamlRequest taken = requests.take(workspace, "id-take").orElseThrow();
         assertThat(taken.linkingUser()).isEqualTo(linking.id());
         assertThat(taken.redirect()).isEqualTo("/home");
+        assertThat(taken.createdAt()).isEqualTo(NOW);
         assertThat(requests.take(workspace, "id-take")).as("second use").isEmpty();
     }
 
     @Test
     void expiredRequestsArePurged() {
         WorkspaceId workspace = workspace();
-        requests.insert(new PendingSamlRequest("id-old", workspace, "r", null, null, null, null, NOW.minusSeconds(1)));
-        requests.insert(new PendingSamlRequest("id-new", workspace, "r", null, null, null, null, NOW.plusSeconds(60)));
+        requests.insert(new PendingSamlRequest("id-old", workspace, "r", null, null, null, null, NOW.minusSeconds(600), NOW.minusSeconds(1)));
+        requests.insert(new PendingSamlRequest("id-new", workspace, "r", null, null, null, null, NOW, NOW.plusSeconds(60)));
 
         assertThat(requests.purgeExpired(NOW)).isGreaterThanOrEqualTo(1);
         assertThat(requests.take(workspace, "id-old")).isEmpty();
@@ -128,6 +130,50 @@ class SamlLoginPersistenceTest extends PersistenceTest {
         assertThat(events.recent(workspace, 3)).extracting(SsoEvent::detail).containsExactly("event 4", "event 3", "event 2");
         assertThat(events.purgeOlderThan(NOW.plusSeconds(2))).isGreaterThanOrEqualTo(2);
         assertThat(events.recent(workspace, 10)).hasSize(3);
+    }
+
+    @Test
+    void outstandingRequestsAreCountedPerWorkspaceUpToTheCap() {
+        WorkspaceId workspace = workspace();
+        for (int i = 0; i < 5; i++) {
+            requests.insert(new PendingSamlRequest("id-cap-" + workspace + i, workspace, "r", null, null, null, null, NOW,
+                    NOW.plusSeconds(60 + i)));
+        }
+        requests.insert(new PendingSamlRequest("id-cap-expired" + workspace, workspace, "r", null, null, null, null, NOW.minusSeconds(600),
+                NOW.minusSeconds(1)));
+
+        assertThat(requests.countOutstanding(workspace, NOW, 100)).isEqualTo(5);
+        assertThat(requests.countOutstanding(workspace, NOW, 3)).as("counted up to the cap only").isEqualTo(3);
+        assertThat(requests.countOutstanding(workspace(), NOW, 100)).isZero();
+        assertThat(requests.firstExpiry(workspace, NOW)).contains(NOW.plusSeconds(60));
+        assertThat(requests.firstExpiry(workspace(), NOW)).isEmpty();
+    }
+
+    @Test
+    void identicalFailuresWithinTheFoldWindowCountOnOneEvent() {
+        WorkspaceId workspace = workspace();
+        assertThat(events.recordFailure(failure(workspace, NOW, "saml_malformed", "first", null, "192.0.2.1"), NOW.minusSeconds(600)))
+                .isFalse();
+        assertThat(events.recordFailure(failure(workspace, NOW.plusSeconds(5), "saml_malformed", "second", null, "192.0.2.1"),
+                NOW.minusSeconds(595))).isTrue();
+        // Not identical: another client, another email, another code; and one outside the fold window.
+        assertThat(events.recordFailure(failure(workspace, NOW.plusSeconds(6), "saml_malformed", "x", null, "192.0.2.2"), NOW)).isFalse();
+        assertThat(events.recordFailure(failure(workspace, NOW.plusSeconds(7), "saml_malformed", "x", "a@x.example", "192.0.2.1"), NOW))
+                .isFalse();
+        assertThat(events.recordFailure(failure(workspace, NOW.plusSeconds(8), "saml_expired", "x", null, "192.0.2.1"), NOW)).isFalse();
+        assertThat(events.recordFailure(failure(workspace, NOW.plusSeconds(9), "saml_malformed", "late", null, "192.0.2.1"),
+                NOW.plusSeconds(6))).isFalse();
+
+        assertThat(events.recent(workspace, 10)).hasSize(5).filteredOn(e -> e.count() > 1).singleElement().satisfies(e -> {
+            assertThat(e.count()).isEqualTo(2);
+            assertThat(e.detail()).isEqualTo("second");
+            assertThat(e.at()).isEqualTo(NOW.plusSeconds(5));
+            assertThat(e.firstAt()).isEqualTo(NOW);
+        });
+    }
+
+    private static SsoEvent failure(WorkspaceId workspace, Instant at, String code, String detail, String email, String ip) {
+        return new SsoEvent(workspace, at, SsoEvent.Outcome.FAILURE, code, detail, email, ip);
     }
 
     private WorkspaceId workspace() {

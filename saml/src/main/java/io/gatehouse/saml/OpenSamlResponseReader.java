@@ -24,7 +24,8 @@ import org.opensaml.saml.saml2.core.Response;
  * The ACS's XML side. In order: decode and parse (bounded, no DTD); Status; Response Issuer and
  * Destination; the Response signature if any; exactly one assertion, decrypted if encrypted (and
  * required to be, when the workspace wants encryption); the Assertion signature if any; at least one
- * of the two signatures present and valid; Assertion Issuer; bearer subject; conditions; AuthnStatement.
+ * of the two signatures present and valid; Assertion Issuer; freshness of both IssueInstants; bearer
+ * subject; conditions; AuthnStatement and the age of its AuthnInstant.
  *
  * <p>Everything returned is read from the single {@link Assertion} object that was verified — either
  * itself, or as the direct child of the verified Response — never looked up again by another path
@@ -47,6 +48,7 @@ public final class OpenSamlResponseReader implements SamlResponseReader {
         SsoConfiguration configuration = expected.configuration();
         String idp = configuration.idpEntityId();
         Response response = ResponseDecoder.decode(encodedResponse);
+        Instant now = clock.instant();
         ProtocolChecks.statusIsSuccess(response);
         ProtocolChecks.issuerIs(response.getIssuer(), idp, "Response", false);
         ProtocolChecks.destinationIs(response, expected.acsUrl());
@@ -78,14 +80,20 @@ public final class OpenSamlResponseReader implements SamlResponseReader {
             throw new SsoRejection(ErrorCode.SAML_MALFORMED, "the assertion has no ID");
         }
         ProtocolChecks.issuerIs(assertion.getIssuer(), idp, "Assertion", true);
-        Instant now = clock.instant();
+        Instant responseIssued = MessageFreshness.issueInstant(response.getIssueInstant(), "Response", now, expected.clockSkew(),
+                expected.maxMessageAge());
+        Instant assertionIssued = MessageFreshness.issueInstant(assertion.getIssueInstant(), "Assertion", now, expected.clockSkew(),
+                expected.maxMessageAge());
         AssertionChecks.Confirmed subject = AssertionChecks.bearerSubject(assertion, expected.acsUrl(), response.getInResponseTo(),
                 now, expected.clockSkew());
         Instant conditionsEnd = AssertionChecks.conditions(assertion, expected.spEntityId(), now, expected.clockSkew());
         AssertionChecks.hasAuthnStatement(assertion);
+        Instant authnInstant = MessageFreshness.authnInstant(assertion.getAuthnStatements(), now, expected.clockSkew(),
+                expected.maxAuthenticationAge());
         Instant validUntil = conditionsEnd == null || subject.notOnOrAfter().isBefore(conditionsEnd)
                 ? subject.notOnOrAfter() : conditionsEnd;
-        return new SamlAssertion(assertion.getID(), idp, subject.nameId(), subject.inResponseTo(), validUntil,
+        Instant issuedAt = responseIssued.isBefore(assertionIssued) ? responseIssued : assertionIssued;
+        return new SamlAssertion(assertion.getID(), idp, subject.nameId(), subject.inResponseTo(), issuedAt, authnInstant, validUntil,
                 AttributeValues.of(assertion));
     }
 

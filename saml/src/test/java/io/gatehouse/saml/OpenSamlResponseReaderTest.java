@@ -53,7 +53,11 @@ class OpenSamlResponseReaderTest {
             return SP_ENCRYPTION.getPrivate().getEncoded();
         }
     };
-    private final OpenSamlResponseReader reader = new OpenSamlResponseReader(keys, Clock.systemUTC());
+    private static final Duration SKEW = Duration.ofSeconds(60);
+    private static final Duration MAX_AGE = Duration.ofMinutes(5);
+    private static final Duration MAX_AUTHENTICATION_AGE = Duration.ofHours(8);
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+    private OpenSamlResponseReader reader = new OpenSamlResponseReader(keys, Clock.systemUTC());
 
     @Test
     void acceptsASignedResponseAndReadsTheVerifiedAssertion() {
@@ -113,6 +117,85 @@ class OpenSamlResponseReaderTest {
                 .isInstanceOfSatisfying(SsoRejection.class, e -> assertThat(e.code()).isEqualTo(shape.refusal()));
     }
 
+    @Test
+    void readsTheEarlierIssueInstantAndTheAuthnInstant() {
+        atFixedClock();
+        SamlAssertion assertion = read(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(NOW.minusSeconds(30))
+                .authnInstant(NOW.minus(Duration.ofHours(2))).encoded(), false);
+
+        assertThat(assertion.issuedAt()).isEqualTo(NOW.minusSeconds(30));
+        assertThat(assertion.authnInstant()).isEqualTo(NOW.minus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void refusesAMessageIssuedLongerAgoThanTheMaximumAgeEvenWhenItsWindowsCoverNow() {
+        atFixedClock();
+        // Two days old, validity windows stretched around now: signed, and every other check passes.
+        Instant twoDaysAgo = NOW.minus(Duration.ofDays(2));
+        assertRejectedWith(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(twoDaysAgo), ErrorCode.SAML_EXPIRED,
+                "Response IssueInstant is " + twoDaysAgo + ", 172800 s before our clock", "maximum message age is 300 s (+ 60 s skew)");
+        // Just past the bound (age + skew), and just within it.
+        assertRejectedWith(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(NOW.minusSeconds(361)),
+                ErrorCode.SAML_EXPIRED, "361 s before our clock");
+        assertThat(read(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(NOW.minusSeconds(360)).encoded(), false)
+                .issuedAt()).isEqualTo(NOW.minusSeconds(360));
+    }
+
+    @Test
+    void refusesAMessageIssuedInTheFutureBeyondTheSkew() {
+        atFixedClock();
+        assertRejectedWith(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(NOW.plus(Duration.ofDays(1))),
+                ErrorCode.SAML_NOT_YET_VALID, "Response IssueInstant", "86400 s ahead of our clock", "tolerated skew is 60 s");
+        assertRejectedWith(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(NOW.plusSeconds(61)),
+                ErrorCode.SAML_NOT_YET_VALID, "61 s ahead");
+        assertThat(read(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(NOW.plusSeconds(60)).encoded(), false))
+                .isNotNull();
+    }
+
+    @Test
+    void refusesAnAssertionWhoseOwnIssueInstantIsStaleUnderAFreshResponse() {
+        atFixedClock();
+        // The response is signed over an old, separately signed assertion: the assertion's own instant counts too.
+        String stale = IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(NOW.minus(Duration.ofHours(3)))
+                .signed(false, true).xml();
+        String assertion = stale.substring(stale.indexOf("<saml2:Assertion"), stale.indexOf("</saml2:Assertion>") + "</saml2:Assertion>".length());
+        String fresh = IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).signed(false, false).xml();
+        String spliced = fresh.substring(0, fresh.indexOf("<saml2:Assertion"))
+                + assertion + fresh.substring(fresh.indexOf("</saml2:Assertion>") + "</saml2:Assertion>".length());
+
+        assertThatThrownBy(() -> read(TestIdentityProvider.encode(spliced), false)).isInstanceOfSatisfying(SsoRejection.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SAML_EXPIRED);
+            assertThat(e.detail()).startsWith("Assertion IssueInstant");
+        });
+    }
+
+    @Test
+    void refusesAMessageWithoutIssueInstant() {
+        atFixedClock();
+        assertRejectedWith(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).issueInstant(null), ErrorCode.SAML_MALFORMED,
+                "has no IssueInstant");
+    }
+
+    @Test
+    void boundsTheAuthnInstantByTheAuthenticationAge() {
+        atFixedClock();
+        assertRejectedWith(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).authnInstant(NOW.minus(Duration.ofHours(9))),
+                ErrorCode.SAML_EXPIRED, "AuthnStatement AuthnInstant", "maximum authentication age is 28800 s");
+        assertRejectedWith(IDP.login("a@acme.example").to(ACS, SP).issuedAt(NOW).authnInstant(NOW.plus(Duration.ofMinutes(5))),
+                ErrorCode.SAML_NOT_YET_VALID, "AuthnStatement AuthnInstant", "300 s ahead");
+    }
+
+    private void atFixedClock() {
+        reader = new OpenSamlResponseReader(keys, Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    }
+
+    private void assertRejectedWith(TestIdentityProvider.Login login, ErrorCode code, String... detailParts) {
+        assertThatThrownBy(() -> read(login.encoded(), false)).isInstanceOfSatisfying(SsoRejection.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.detail()).contains(detailParts);
+        });
+    }
+
     private static void assertRejected(Runnable read, ErrorCode code) {
         assertThatThrownBy(read::run).isInstanceOfSatisfying(SsoRejection.class, e -> assertThat(e.code()).isEqualTo(code));
     }
@@ -126,7 +209,7 @@ class OpenSamlResponseReaderTest {
                 TestIdentityProvider.SSO_URL, List.of(IDP.certificatePem()), List.of("acme.example"), true, wantEncrypted, false, true,
                 Role.MEMBER, false, false, AttributeMapping.DEFAULT, new SpKeys("unused", "unused", SP_ENCRYPTION_PEM, "sealed"),
                 Instant.now(), Instant.now());
-        return reader.read(encoded, new Expectations(configuration, SP, ACS, Duration.ofSeconds(60)));
+        return reader.read(encoded, new Expectations(configuration, SP, ACS, SKEW, MAX_AGE, MAX_AUTHENTICATION_AGE));
     }
 
     private static KeyPair rsa() {

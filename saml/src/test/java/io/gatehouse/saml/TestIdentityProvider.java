@@ -183,6 +183,9 @@ public final class TestIdentityProvider {
         private String assertionId = "_" + UUID.randomUUID();
         private String confirmationMethod = SubjectConfirmation.METHOD_BEARER;
         private Instant now = Instant.now();
+        private Instant issueInstant;
+        private boolean omitIssueInstant;
+        private Instant authnInstant;
         private Duration lifetime = Duration.ofMinutes(5);
         private boolean signResponse = true;
         private boolean signAssertion;
@@ -258,6 +261,27 @@ public final class TestIdentityProvider {
             return this;
         }
 
+        /**
+         * Stamp the Response and Assertion with this IssueInstant (null: leave the attribute out), while
+         * every validity window stays around the IdP's clock: the shape of a stale or future-dated
+         * message whose windows were stretched to cover now.
+         */
+        public Login issueInstant(Instant instant) {
+            issueInstant = instant;
+            omitIssueInstant = instant == null;
+            return this;
+        }
+
+        /** The AuthnStatement's AuthnInstant, when the IdP says it authenticated the user. */
+        public Login authnInstant(Instant instant) {
+            authnInstant = instant;
+            return this;
+        }
+
+        private Instant issued() {
+            return omitIssueInstant ? null : issueInstant != null ? issueInstant : now;
+        }
+
         /** Which elements carry a signature. */
         public Login signed(boolean response, boolean assertion) {
             signResponse = response;
@@ -297,7 +321,7 @@ public final class TestIdentityProvider {
             Response response = OpenSaml.build(Response.DEFAULT_ELEMENT_NAME);
             response.setID("_" + UUID.randomUUID());
             response.setVersion(SAMLVersion.VERSION_20);
-            response.setIssueInstant(now);
+            response.setIssueInstant(issued());
             response.setDestination(destination);
             response.setInResponseTo(inResponseTo);
             response.setIssuer(issuerElement(responseIssuer));
@@ -340,7 +364,7 @@ public final class TestIdentityProvider {
             Assertion assertion = OpenSaml.build(Assertion.DEFAULT_ELEMENT_NAME);
             assertion.setID(id);
             assertion.setVersion(SAMLVersion.VERSION_20);
-            assertion.setIssueInstant(now);
+            assertion.setIssueInstant(issued());
             assertion.setIssuer(issuerElement(assertionIssuer));
 
             Subject subject = OpenSaml.build(Subject.DEFAULT_ELEMENT_NAME);
@@ -371,7 +395,7 @@ public final class TestIdentityProvider {
             assertion.setConditions(conditions);
 
             AuthnStatement authn = OpenSaml.build(AuthnStatement.DEFAULT_ELEMENT_NAME);
-            authn.setAuthnInstant(now);
+            authn.setAuthnInstant(authnInstant != null ? authnInstant : now);
             authn.setSessionIndex("_session-" + UUID.randomUUID());
             AuthnContext context = OpenSaml.build(AuthnContext.DEFAULT_ELEMENT_NAME);
             AuthnContextClassRef classRef = OpenSaml.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);

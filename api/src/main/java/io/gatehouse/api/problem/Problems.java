@@ -77,8 +77,13 @@ public final class Problems {
 
     /** 429 {@code too_many_attempts} with {@code Retry-After} in whole seconds (RFC 9110 10.2.3), rounded up. */
     public static MutableHttpResponse<ProblemDetails> throttled(Duration retryAfter) {
+        return throttled(retryAfter, "too many failed attempts");
+    }
+
+    /** As {@link #throttled(Duration)}, with {@code what} saying which limit was reached. */
+    public static MutableHttpResponse<ProblemDetails> throttled(Duration retryAfter, String what) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return response(ErrorCode.TOO_MANY_ATTEMPTS, "too many failed attempts; retry in " + seconds + " s")
+        return response(ErrorCode.TOO_MANY_ATTEMPTS, what + "; retry in " + seconds + " s")
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 

@@ -8,6 +8,7 @@ import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase.Unlinked;
 import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase.SendToIdp;
 import io.micronaut.core.annotation.Nullable;
@@ -87,6 +88,9 @@ class ExternalAccountsController {
         var outcome = starter.startLink(Caller.of(authentication).userId(), body.providerName(), target.orElse(null));
         if (outcome instanceof SendToIdp send) {
             return SamlLoginController.found(send.url());
+        }
+        if (outcome instanceof SsoThrottled throttled) {
+            return Problems.throttled(throttled.retryAfter(), "this workspace has too many SSO logins in progress");
         }
         SsoRefused refused = (SsoRefused) outcome;
         return Problems.response(refused.code(), refused.detail());

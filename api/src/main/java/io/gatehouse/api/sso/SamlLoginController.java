@@ -16,6 +16,7 @@ import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.IdentityLinked;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
 import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase.SendToIdp;
 import io.micronaut.core.annotation.Nullable;
@@ -71,10 +72,13 @@ class SamlLoginController {
     private final ClientInfoResolver clients;
     private final LoginMetrics metrics;
     private final TokenMetrics tokenMetrics;
+    private final SsoMetrics ssoMetrics;
 
     SamlLoginController(StartSamlLoginUseCase starter, ConsumeSamlResponseUseCase consumer, SessionCookies cookies,
-                        RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
+                        RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics,
+                        SsoMetrics ssoMetrics) {
         this.tokenMetrics = tokenMetrics;
+        this.ssoMetrics = ssoMetrics;
         this.starter = starter;
         this.consumer = consumer;
         this.cookies = cookies;
@@ -107,6 +111,7 @@ class SamlLoginController {
     @ApiResponse(responseCode = "200", description = "the IdP URL", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoUrlResponse.class)))
     @ApiResponse(responseCode = "302", description = "to the IdP, when the client accepts text/html")
     @ApiResponse(responseCode = "400", description = "invalid_email, invalid_redirect, validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts: too many logins started from this address, or too many in progress for the workspace; Retry-After says when to retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "sso_not_configured: no workspace has SSO enabled for the domain", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     HttpResponse<?> start(HttpRequest<?> http, @Nullable @QueryValue String email, @Nullable @QueryValue String client,
                           @Nullable @QueryValue String state, @Nullable @QueryValue String redirect) {
@@ -126,11 +131,14 @@ class SamlLoginController {
                 return invalidRedirect();
             }
         }
-        var outcome = starter.startLogin(email, client, state, target.orElse(null));
+        var outcome = starter.startLogin(email, client, state, target.orElse(null), clients.resolve(http));
         if (outcome instanceof SendToIdp send) {
             return wantsHtml(http)
                     ? HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, send.url())
                     : HttpResponse.ok(new SsoUrlResponse(send.url()));
+        }
+        if (outcome instanceof SsoThrottled throttled) {
+            return throttled(throttled);
         }
         SsoRefused refused = (SsoRefused) outcome;
         return refused.code() == ErrorCode.INVALID_EMAIL
@@ -145,6 +153,7 @@ class SamlLoginController {
     @ApiResponse(responseCode = "302", description = "logged in (or linked), redirected to the redirect given when the login started")
     @ApiResponse(responseCode = "401", description = "a saml_* code; the reason is in the workspace's sso/events", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts: this address posted too many refused responses; Retry-After says when to retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "sso_link_confirmation_required with confirmation_code for POST /me/enable_sso", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ConfirmationProblem.class)))
     HttpResponse<?> acs(HttpRequest<?> http, @PathVariable String wid, @Nullable @Body Map<String, String> form) {
         Optional<WorkspaceId> workspace = parse(wid);
@@ -164,6 +173,10 @@ class SamlLoginController {
         if (outcome instanceof IdentityLinked linked) {
             return linked.redirect() != null ? found(linked.redirect()) : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
         }
+        if (outcome instanceof SsoThrottled throttled) {
+            metrics.failure(METRIC_METHOD, ErrorCode.TOO_MANY_ATTEMPTS);
+            return throttled(throttled);
+        }
         if (outcome instanceof LinkConfirmationRequired required) {
             metrics.failure(METRIC_METHOD, ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
             HttpStatus status = Problems.statusOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
@@ -180,6 +193,16 @@ class SamlLoginController {
         }
         // The caller may be an attacker probing the validation: the code only, the reason is for the admins.
         return Problems.response(refused.code(), "the SAML response was refused; a workspace admin can see why in the SSO events");
+    }
+
+    /** 429 with Retry-After, saying which limit; counted in {@code gatehouse_sso_throttled_total{limit}}. */
+    HttpResponse<?> throttled(SsoThrottled throttled) {
+        ssoMetrics.throttled(throttled.limit());
+        return Problems.throttled(throttled.retryAfter(), switch (throttled.limit()) {
+            case STARTS_PER_IP -> "too many SSO logins started from this address";
+            case FAILURES_PER_IP -> "too many refused SSO responses from this address";
+            case PENDING_PER_WORKSPACE -> "this workspace has too many SSO logins in progress";
+        });
     }
 
     private static Optional<WorkspaceId> parse(String wid) {

@@ -174,9 +174,11 @@ class SsoConfigurationController {
     }
 
     @Serdeable
-    record SsoEventResponse(Instant at, String outcome, String code, String detail, @Nullable String email, @Nullable String ip) {
+    record SsoEventResponse(Instant at, String outcome, String code, String detail, @Nullable String email, @Nullable String ip,
+                            int count, Instant firstAt) {
         static SsoEventResponse of(SsoEvent event) {
-            return new SsoEventResponse(event.at(), event.outcome().wireName(), event.code(), event.detail(), event.email(), event.ip());
+            return new SsoEventResponse(event.at(), event.outcome().wireName(), event.code(), event.detail(), event.email(), event.ip(),
+                    event.count(), event.firstAt());
         }
     }
 

@@ -5,6 +5,7 @@ import io.gatehouse.app.config.LoginThrottleProperties;
 import io.gatehouse.app.config.PasswordHashingProperties;
 import io.gatehouse.app.config.SamlProperties;
 import io.gatehouse.app.config.SessionProperties;
+import io.gatehouse.app.config.SsoLimitsProperties;
 import io.gatehouse.app.crypto.Argon2Inlining;
 import io.gatehouse.app.crypto.Argon2idPasswordHasher;
 import io.gatehouse.app.crypto.BoundedPasswordHasher;
@@ -13,6 +14,7 @@ import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.model.SamlPolicy;
 import io.gatehouse.domain.model.SessionPolicy;
+import io.gatehouse.domain.model.SsoLimits;
 import io.gatehouse.domain.model.ThrottlePolicy;
 import io.gatehouse.domain.port.out.PasswordHasher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,6 +64,11 @@ class PolicyFactory {
     @Context
     SamlPolicy samlPolicy(SamlProperties properties) {
         return properties.toPolicy();
+    }
+
+    @Context
+    SsoLimits ssoLimits(SsoLimitsProperties properties) {
+        return properties.toLimits();
     }
 
     @Context

@@ -4,12 +4,14 @@ import io.gatehouse.app.crypto.MasterKey;
 import io.gatehouse.app.crypto.SealedSpPrivateKeys;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.SamlPolicy;
+import io.gatehouse.domain.model.SsoLimits;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
 import io.gatehouse.domain.port.in.EnableSsoUseCase;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
 import io.gatehouse.domain.port.out.AssertionReplayCache;
 import io.gatehouse.domain.port.out.AuthnRequestEncoder;
+import io.gatehouse.domain.port.out.ClientAttempts;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.LinkConfirmations;
 import io.gatehouse.domain.port.out.Memberships;
@@ -25,9 +27,11 @@ import io.gatehouse.domain.service.ExternalAccountService;
 import io.gatehouse.domain.service.PasswordAuthenticator;
 import io.gatehouse.domain.service.SamlLoginStarter;
 import io.gatehouse.domain.service.SessionIssuer;
+import io.gatehouse.domain.service.SsoAttemptGuard;
 import io.gatehouse.domain.service.SsoLinkConfirmationService;
 import io.gatehouse.saml.OpenSamlAuthnRequestEncoder;
 import io.gatehouse.saml.OpenSamlResponseReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -53,10 +57,16 @@ class SamlLoginFactory {
     }
 
     @Singleton
+    SsoAttemptGuard ssoAttemptGuard(ClientAttempts attempts, PendingSamlRequests pending, SsoEvents events, SsoLimits limits,
+                                    MeterRegistry registry, Clock clock) {
+        return new SsoAttemptGuard(attempts, pending, new MeteredSsoEvents(events, registry), limits, clock);
+    }
+
+    @Singleton
     StartSamlLoginUseCase startSamlLogin(SsoConfigurations configurations, PendingSamlRequests pending, ExternalIdentities identities,
-                                         AuthnRequestEncoder encoder, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random,
-                                         Clock clock) {
-        return new SamlLoginStarter(configurations, pending, identities, encoder, publicUrl, policy, random, clock);
+                                         AuthnRequestEncoder encoder, SsoAttemptGuard guard, PublicUrl publicUrl, SamlPolicy policy,
+                                         SecureRandom random, Clock clock) {
+        return new SamlLoginStarter(configurations, pending, identities, encoder, guard, publicUrl, policy, random, clock);
     }
 
     @Singleton
@@ -64,10 +74,10 @@ class SamlLoginFactory {
                                                  PendingSamlRequests pending, AssertionReplayCache replayCache,
                                                  ExternalIdentities identities, LinkConfirmations confirmations, Users users,
                                                  Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                                                 Transactions transactions, PublicUrl publicUrl, SamlPolicy policy,
-                                                 SecureRandom random, Clock clock) {
+                                                 SsoAttemptGuard guard, Transactions transactions, PublicUrl publicUrl,
+                                                 SamlPolicy policy, SecureRandom random, Clock clock) {
         return new AssertionConsumer(configurations, reader, pending, replayCache, identities, confirmations, users, memberships,
-                sessions, events, transactions, publicUrl, policy, random, clock);
+                sessions, events, guard, transactions, publicUrl, policy, random, clock);
     }
 
     @Singleton

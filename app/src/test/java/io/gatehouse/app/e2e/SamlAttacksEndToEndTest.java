@@ -29,7 +29,8 @@ class SamlAttacksEndToEndTest {
 
     private static final TestIdentityProvider IDP = new TestIdentityProvider("Trusted IdP");
     private static final TestIdentityProvider ATTACKER = new TestIdentityProvider("Attacker IdP");
-    private final TestGatehouse gatehouse = TestGatehouse.start();
+    // Every forgery here comes from one address; the per-address limit has a test of its own (SsoAbuseLimitsEndToEndTest).
+    private final TestGatehouse gatehouse = TestGatehouse.start(Map.of("gatehouse.sso-limits.max-failures-per-ip", 1000));
     private SsoWorkspace sso;
 
     /** What a test sends to the ACS. */
@@ -63,10 +64,20 @@ class SamlAttacksEndToEndTest {
                     String xml = sso.answer(r, evil).xml();
                     return TestIdentityProvider.encode(xml.replace(evil, "victim@" + sso.domain + "<!---->.evil.example"));
                 }, "saml_email_domain_not_allowed", ".evil.example"),
-                forgery("expired", (sso, r, email) -> sso.answer(r, email).issuedAt(Instant.now().minus(Duration.ofHours(1))).encoded(),
-                        "saml_expired", "s later"),
-                forgery("not yet valid", (sso, r, email) -> sso.answer(r, email).issuedAt(Instant.now().plus(Duration.ofHours(1))).encoded(),
-                        "saml_not_yet_valid", "ahead of our clock"),
+                forgery("validity window over", (sso, r, email) -> sso.answer(r, email).issuedAt(Instant.now().minus(Duration.ofHours(1)))
+                        .issueInstant(Instant.now()).encoded(), "saml_expired", "s later"),
+                forgery("validity window not begun", (sso, r, email) -> sso.answer(r, email).issuedAt(Instant.now().plus(Duration.ofHours(1)))
+                        .issueInstant(Instant.now()).encoded(), "saml_not_yet_valid", "Conditions NotBefore"),
+                forgery("issued two days ago, validity windows stretched to cover now", (sso, r, email) -> sso.answer(r, email)
+                        .issueInstant(Instant.now().minus(Duration.ofDays(2))).encoded(), "saml_expired", "Response IssueInstant"),
+                forgery("issued a day in the future, validity windows covering now", (sso, r, email) -> sso.answer(r, email)
+                        .issueInstant(Instant.now().plus(Duration.ofDays(1))).encoded(), "saml_not_yet_valid", "Response IssueInstant"),
+                forgery("issued before its AuthnRequest was sent", (sso, r, email) -> sso.answer(r, email)
+                        .issueInstant(Instant.now().minus(Duration.ofMinutes(3))).encoded(), "saml_expired", "before AuthnRequest"),
+                forgery("no IssueInstant", (sso, r, email) -> sso.answer(r, email).issueInstant(null).encoded(),
+                        "saml_malformed", "has no IssueInstant"),
+                forgery("user authenticated at the IdP two days ago", (sso, r, email) -> sso.answer(r, email)
+                        .authnInstant(Instant.now().minus(Duration.ofDays(2))).encoded(), "saml_expired", "AuthnInstant"),
                 forgery("wrong audience", (sso, r, email) -> sso.answer(r, email).audience("https://other-sp.example/metadata").encoded(),
                         "saml_audience_mismatch", "got ['https://other-sp.example/metadata']"),
                 forgery("wrong destination", (sso, r, email) -> sso.answer(r, email).destination("https://other-sp.example/acs").encoded(),

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.app.crypto.MasterKey;
 import io.gatehouse.app.crypto.SelfSignedSpKeyGenerator;
 import io.gatehouse.domain.model.WorkspaceId;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,9 +21,6 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +28,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -301,14 +296,7 @@ class SsoConfigurationEndToEndTest {
         return pem.replace("-----BEGIN CERTIFICATE-----", "").replace("-----END CERTIFICATE-----", "").replaceAll("\\s", "");
     }
 
-    private String column(String sql, String workspace) throws Exception {
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(gatehouse.context().getBean(DataSource.class));
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, UUID.fromString(workspace));
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
+    private String column(String sql, String workspace) {
+        return gatehouse.column(sql, UUID.fromString(workspace)).get(0);
     }
 }

@@ -110,21 +110,32 @@ public final class TestGatehouse implements AutoCloseable {
 
     /** The audit trail of a workspace, oldest first, read straight from the database. */
     public List<String> auditActions(String workspaceId) {
+        return column("SELECT action FROM audit_events WHERE workspace_id = ? ORDER BY id", java.util.UUID.fromString(workspaceId));
+    }
+
+    /** The first column of every row {@code sql} returns, as strings, read straight from the database. */
+    public List<String> column(String sql, Object... parameters) {
         javax.sql.DataSource dataSource = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
                 .unwrapDataSource(context().getBean(javax.sql.DataSource.class));
-        try (var connection = dataSource.getConnection();
-             var query = connection.prepareStatement("SELECT action FROM audit_events WHERE workspace_id = ? ORDER BY id")) {
-            query.setObject(1, java.util.UUID.fromString(workspaceId));
-            List<String> actions = new java.util.ArrayList<>();
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new java.util.ArrayList<>();
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
-                    actions.add(rows.getString(1));
+                    values.add(rows.getString(1));
                 }
             }
-            return actions;
+            return values;
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** A {@code SELECT COUNT(*)} read straight from the database. */
+    public long count(String sql, Object... parameters) {
+        return Long.parseLong(column(sql, parameters).get(0));
     }
 
     @Override

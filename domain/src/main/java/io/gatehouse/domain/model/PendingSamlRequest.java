@@ -11,14 +11,16 @@ import java.util.Objects;
  *
  * @param relayState the opaque reference sent as RelayState (never the redirect itself)
  * @param linkingUser when set, a logged-in user asked to link this IdP identity to their account
+ * @param createdAt when the AuthnRequest was sent: no response to it can have been issued earlier
  */
 public record PendingSamlRequest(String requestId, WorkspaceId workspaceId, String relayState, UserId linkingUser,
-                                 String client, String state, String redirect, Instant expiresAt) {
+                                 String client, String state, String redirect, Instant createdAt, Instant expiresAt) {
 
     public PendingSamlRequest {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(relayState, "relayState");
+        Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
     }
 

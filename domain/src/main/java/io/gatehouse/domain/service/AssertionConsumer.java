@@ -19,6 +19,7 @@ import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
 import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.out.AssertionReplayCache;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.ExternalIdentities.LinkedAccount;
@@ -32,6 +33,7 @@ import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.Users;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,10 +41,12 @@ import java.util.Optional;
 /**
  * The ACS. The SAML adapter verifies the XML (signature, issuer, destination, recipient, audience,
  * time, bearer); this class applies what needs the database, in one transaction, and records every
- * attempt in the workspace's SSO event log:
+ * attempt in the workspace's SSO event log (refusals through {@link SsoAttemptGuard}, which also
+ * limits how many refused posts one client may make):
  * <ol>
  *   <li>InResponseTo names an outstanding AuthnRequest of this workspace, taken once (SAML profiles
- *       4.1.4.3); no InResponseTo only when the workspace allows IdP-initiated login (profiles 4.1.5);</li>
+ *       4.1.4.3), and the response was not issued before that request; no InResponseTo only when the
+ *       workspace allows IdP-initiated login (profiles 4.1.5);</li>
  *   <li>the assertion id was never accepted before (profiles 4.1.4.5, one-time bearer assertions);</li>
  *   <li>the asserted email is inside the workspace's email domains, so an IdP can only vouch for its own;</li>
  *   <li>then: a linked identity logs in; an unknown email is provisioned just in time when allowed;
@@ -60,6 +64,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     private final Users users;
     private final SessionIssuer sessions;
     private final SsoEvents events;
+    private final SsoAttemptGuard guard;
     private final Transactions transactions;
     private final IdentityLinker linker;
     private final PublicUrl publicUrl;
@@ -70,7 +75,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     public AssertionConsumer(SsoConfigurations configurations, SamlResponseReader reader, PendingSamlRequests pending,
                              AssertionReplayCache replayCache, ExternalIdentities identities, LinkConfirmations confirmations,
                              Users users, Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                             Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
+                             SsoAttemptGuard guard, Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
         this.configurations = configurations;
         this.reader = reader;
         this.pending = pending;
@@ -80,6 +85,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         this.users = users;
         this.sessions = sessions;
         this.events = events;
+        this.guard = guard;
         this.transactions = transactions;
         this.linker = new IdentityLinker(identities, memberships, users, clock);
         this.publicUrl = publicUrl;
@@ -90,6 +96,11 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
 
     @Override
     public AcsOutcome consume(WorkspaceId workspace, String samlResponse, String relayState, ClientInfo client) {
+        // Before any parsing or lookup: a client that keeps posting refused responses costs one read per post.
+        Optional<SsoThrottled> throttled = guard.admitPost(client.ip());
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
         Optional<SsoConfiguration> found = configurations.find(workspace).filter(SsoConfiguration::enabled);
         if (found.isEmpty()) {
             // Not recorded: the workspace may not exist, and anyone could fill a log with such posts.
@@ -99,8 +110,8 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         SpEndpoints sp = SpEndpoints.of(publicUrl, workspace);
         String email = null;
         try {
-            SamlAssertion assertion = reader.read(samlResponse,
-                    new SamlResponseReader.Expectations(configuration, sp.entityId(), sp.acsUrl(), policy.clockSkew()));
+            SamlAssertion assertion = reader.read(samlResponse, new SamlResponseReader.Expectations(configuration, sp.entityId(),
+                    sp.acsUrl(), policy.clockSkew(), policy.maxMessageAge(), policy.maxAuthenticationAge()));
             AssertedProfile profile = AssertedProfile.of(configuration.attributeMapping(), assertion);
             email = profile.email().value();
             String asserted = email;
@@ -111,7 +122,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
                 return outcome;
             });
         } catch (SsoRejection rejection) {
-            events.record(new SsoEvent(workspace, clock.instant(), SsoEvent.Outcome.FAILURE, rejection.code().code(),
+            guard.refused(new SsoEvent(workspace, clock.instant(), SsoEvent.Outcome.FAILURE, rejection.code().code(),
                     rejection.detail(), email, client.ip()));
             return new SsoRefused(rejection.code(), rejection.detail());
         }
@@ -179,6 +190,14 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         if (!now.isBefore(request.expiresAt())) {
             throw new SsoRejection(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN, "AuthnRequest '" + requestId + "' expired at "
                     + request.expiresAt() + " (" + (now.getEpochSecond() - request.expiresAt().getEpochSecond()) + " s ago)");
+        }
+        // SAML profiles 4.1.4.3: the response answers this request, so it cannot have been issued before it was sent.
+        Instant earliest = request.createdAt().minus(policy.clockSkew());
+        if (assertion.issuedAt().isBefore(earliest)) {
+            throw new SsoRejection(ErrorCode.SAML_EXPIRED, "IssueInstant " + assertion.issuedAt() + " is "
+                    + Duration.between(assertion.issuedAt(), request.createdAt()).toSeconds() + " s before AuthnRequest '" + requestId
+                    + "' was sent (" + request.createdAt() + "); tolerated skew is " + policy.clockSkew().toSeconds()
+                    + " s — a response cannot predate its request");
         }
         if (!Objects.equals(request.relayState(), relayState)) {
             throw new SsoRejection(ErrorCode.SAML_RELAY_STATE_MISMATCH,

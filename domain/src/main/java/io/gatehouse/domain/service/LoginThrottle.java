@@ -6,7 +6,6 @@ import io.gatehouse.domain.port.out.LoginFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,10 +39,10 @@ public final class LoginThrottle {
     public Optional<Duration> retryAfter(String accountKey, String clientIp) {
         Instant now = clock.instant();
         Instant since = now.minus(policy.window());
-        Optional<Duration> account = waitFor(failures.newestForAccount(accountKey, since, policy.maxFailuresPerEmail()),
-                policy.maxFailuresPerEmail(), now);
-        Optional<Duration> client = waitFor(failures.newestForClient(clientIp, since, policy.maxFailuresPerIp()),
-                policy.maxFailuresPerIp(), now);
+        Optional<Duration> account = SlidingWindow.waitFor(failures.newestForAccount(accountKey, since, policy.maxFailuresPerEmail()),
+                policy.maxFailuresPerEmail(), policy.window(), now);
+        Optional<Duration> client = SlidingWindow.waitFor(failures.newestForClient(clientIp, since, policy.maxFailuresPerIp()),
+                policy.maxFailuresPerIp(), policy.window(), now);
         if (account.isPresent() && client.isPresent()) {
             return Optional.of(account.get().compareTo(client.get()) >= 0 ? account.get() : client.get());
         }
@@ -56,18 +55,5 @@ public final class LoginThrottle {
 
     public void recordSuccess(String accountKey, String clientIp) {
         failures.clear(accountKey, clientIp);
-    }
-
-    /**
-     * With {@code limit} failures in the window, the next attempt is allowed once the oldest of the
-     * newest {@code limit} failures leaves the window.
-     */
-    private Optional<Duration> waitFor(List<Instant> newestFirst, int limit, Instant now) {
-        if (newestFirst.size() < limit) {
-            return Optional.empty();
-        }
-        Instant leavesWindow = newestFirst.get(limit - 1).plus(policy.window());
-        Duration wait = Duration.between(now, leavesWindow);
-        return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 }

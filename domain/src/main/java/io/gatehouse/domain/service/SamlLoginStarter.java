@@ -10,7 +10,9 @@ import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
+import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
 import io.gatehouse.domain.port.out.AuthnRequestEncoder;
 import io.gatehouse.domain.port.out.ExternalIdentities;
@@ -18,6 +20,7 @@ import io.gatehouse.domain.port.out.PendingSamlRequests;
 import io.gatehouse.domain.port.out.SsoConfigurations;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -35,17 +38,20 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
     private final PendingSamlRequests pending;
     private final ExternalIdentities identities;
     private final AuthnRequestEncoder encoder;
+    private final SsoAttemptGuard guard;
     private final PublicUrl publicUrl;
     private final SamlPolicy policy;
     private final SecureRandom random;
     private final Clock clock;
 
     public SamlLoginStarter(SsoConfigurations configurations, PendingSamlRequests pending, ExternalIdentities identities,
-                            AuthnRequestEncoder encoder, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
+                            AuthnRequestEncoder encoder, SsoAttemptGuard guard, PublicUrl publicUrl, SamlPolicy policy,
+                            SecureRandom random, Clock clock) {
         this.configurations = configurations;
         this.pending = pending;
         this.identities = identities;
         this.encoder = encoder;
+        this.guard = guard;
         this.publicUrl = publicUrl;
         this.policy = policy;
         this.random = random;
@@ -53,10 +59,15 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
     }
 
     @Override
-    public StartOutcome startLogin(String email, String client, String state, String redirect) {
+    public StartOutcome startLogin(String email, String client, String state, String redirect, ClientInfo caller) {
         Optional<Email> parsed = Email.parse(email);
         if (parsed.isEmpty()) {
             return new SsoRefused(ErrorCode.INVALID_EMAIL, "email is not a valid email address");
+        }
+        // Counted whether or not the domain has SSO, so that the limit says nothing about which domains do.
+        Optional<SsoThrottled> throttled = guard.admitStart(caller.ip());
+        if (throttled.isPresent()) {
+            return throttled.get();
         }
         return configurations.findByDomain(parsed.get().domain())
                 .filter(SsoConfiguration::enabled)
@@ -89,8 +100,12 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
         }
     }
 
-    private SendToIdp send(SsoConfiguration configuration, UserId linkingUser, String client, String state, String redirect) {
+    private StartOutcome send(SsoConfiguration configuration, UserId linkingUser, String client, String state, String redirect) {
         WorkspaceId workspace = configuration.workspaceId();
+        Optional<SsoThrottled> full = guard.admitPendingRequest(workspace);
+        if (full.isPresent()) {
+            return full.get();
+        }
         // SAML core 1.3.4: an ID must be unguessable (>= 128 bits) and an xs:ID, so it starts with a letter.
         byte[] idBytes = new byte[20];
         random.nextBytes(idBytes);
@@ -98,8 +113,9 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
         byte[] relayBytes = new byte[24];
         random.nextBytes(relayBytes);
         String relayState = Base64.getUrlEncoder().withoutPadding().encodeToString(relayBytes);
-        pending.insert(new PendingSamlRequest(requestId, workspace, relayState, linkingUser, client, state, redirect,
-                clock.instant().plus(policy.requestLifetime())));
+        Instant now = clock.instant();
+        pending.insert(new PendingSamlRequest(requestId, workspace, relayState, linkingUser, client, state, redirect, now,
+                now.plus(policy.requestLifetime())));
         SpEndpoints sp = SpEndpoints.of(publicUrl, workspace);
         return new SendToIdp(encoder.redirectUrl(configuration, requestId, relayState, sp.entityId(), sp.acsUrl()));
     }

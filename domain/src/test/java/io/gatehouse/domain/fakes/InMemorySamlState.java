@@ -45,6 +45,18 @@ public final class InMemorySamlState implements PendingSamlRequests, AssertionRe
     }
 
     @Override
+    public int countOutstanding(WorkspaceId workspace, Instant now, int cap) {
+        return (int) Math.min(cap, requests.values().stream().filter(r -> r.workspaceId().equals(workspace) && r.expiresAt().isAfter(now))
+                .count());
+    }
+
+    @Override
+    public Optional<Instant> firstExpiry(WorkspaceId workspace, Instant now) {
+        return requests.values().stream().filter(r -> r.workspaceId().equals(workspace) && r.expiresAt().isAfter(now))
+                .map(PendingSamlRequest::expiresAt).min(Instant::compareTo);
+    }
+
+    @Override
     public int purgeExpired(Instant now) {
         int before = requests.size() + assertionIds.size() + confirmations.size();
         requests.values().removeIf(r -> r.expiresAt().isBefore(now));

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 public final class InMemorySsoEvents implements SsoEvents {
@@ -16,6 +17,21 @@ public final class InMemorySsoEvents implements SsoEvents {
     @Override
     public void record(SsoEvent event) {
         events.add(event);
+    }
+
+    @Override
+    public synchronized boolean recordFailure(SsoEvent failure, Instant foldSince) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            SsoEvent e = events.get(i);
+            if (e.workspaceId().equals(failure.workspaceId()) && e.outcome() == failure.outcome() && e.code().equals(failure.code())
+                    && Objects.equals(e.email(), failure.email()) && Objects.equals(e.ip(), failure.ip()) && !e.at().isBefore(foldSince)) {
+                events.set(i, new SsoEvent(e.workspaceId(), failure.at(), e.outcome(), e.code(), failure.detail(), e.email(), e.ip(),
+                        e.count() + 1, e.firstAt()));
+                return true;
+            }
+        }
+        events.add(failure);
+        return false;
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class AssertedProfileTest {
 
     private static SamlAssertion assertion(String nameId, Map<String, List<String>> attributes) {
-        return new SamlAssertion("_a", "https://idp.example", nameId, null, Instant.parse("2026-01-01T00:00:00Z"), attributes);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        return new SamlAssertion("_a", "https://idp.example", nameId, null, at, at, at, attributes);
     }
 
     @Test

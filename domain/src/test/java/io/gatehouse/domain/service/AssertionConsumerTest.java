@@ -2,6 +2,7 @@ package io.gatehouse.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.domain.fakes.InMemoryClientAttempts;
 import io.gatehouse.domain.fakes.InMemorySamlState;
 import io.gatehouse.domain.fakes.InMemorySsoEvents;
 import io.gatehouse.domain.fakes.TestAccounts;
@@ -17,6 +18,7 @@ import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
 import io.gatehouse.domain.model.SsoConfiguration.SpKeys;
 import io.gatehouse.domain.model.SsoEvent;
+import io.gatehouse.domain.model.SsoLimits;
 import io.gatehouse.domain.model.SsoRejection;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.WorkspaceId;
@@ -25,9 +27,12 @@ import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.IdentityLinked;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
 import io.gatehouse.domain.port.in.SignUpUseCase.SignUpCommand;
+import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,7 +48,9 @@ class AssertionConsumerTest {
     private final InMemorySsoEvents events = new InMemorySsoEvents();
     private final AtomicReference<SamlAssertion> verified = new AtomicReference<>();
     private final SamlPolicy policy = new SamlPolicy(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofSeconds(60),
-            Duration.ofDays(30));
+            Duration.ofDays(30), Duration.ofMinutes(5), Duration.ofHours(24));
+    private final InMemoryClientAttempts attempts = new InMemoryClientAttempts();
+    private final SsoLimits limits = new SsoLimits(100, 5, Duration.ofMinutes(5), 100, Duration.ofMinutes(10));
     private AssertionConsumer consumer;
     private WorkspaceId workspace;
 
@@ -54,7 +61,8 @@ class AssertionConsumerTest {
                 throw new SsoRejection(ErrorCode.SAML_SIGNATURE_MISSING, "test: unsigned");
             }
             return verified.get();
-        }, state, state, state, state, accounts.users, accounts.workspaces, accounts.issuer, events, accounts.transactions,
+        }, state, state, state, state, accounts.users, accounts.workspaces, accounts.issuer, events,
+                new SsoAttemptGuard(attempts, state, events, limits, accounts.clock), accounts.transactions,
                 PublicUrl.parse("https://sso.example.com"), policy, new SecureRandom(), accounts.clock);
         accounts.signUp.signUp(new SignUpCommand("owner@corp.example", PASSWORD, null, "Corp"));
         User owner = accounts.users.findByEmail(new Email("owner@corp.example")).orElseThrow();
@@ -104,10 +112,10 @@ class AssertionConsumerTest {
 
     @Test
     void aSolicitedResponseMustAnswerAnOutstandingRequestOfThisWorkspaceWithItsRelayState() {
-        state.insert(new PendingSamlRequest("id-1", workspace, "relay-1", null, "web", "st", "/home", accounts.clock.instant().plusSeconds(60)));
+        state.insert(new PendingSamlRequest("id-1", workspace, "relay-1", null, "web", "st", "/home", accounts.clock.instant(), accounts.clock.instant().plusSeconds(60)));
         state.insert(new PendingSamlRequest("id-2", WorkspaceId.random(), "relay-2", null, null, null, null,
-                accounts.clock.instant().plusSeconds(60)));
-        state.insert(new PendingSamlRequest("id-3", workspace, "relay-3", null, null, null, null, accounts.clock.instant().plusSeconds(60)));
+                accounts.clock.instant(), accounts.clock.instant().plusSeconds(60)));
+        state.insert(new PendingSamlRequest("id-3", workspace, "relay-3", null, null, null, null, accounts.clock.instant(), accounts.clock.instant().plusSeconds(60)));
 
         assertThat(code(post(assertion("_b1", "ed@corp.example", "id-unknown"), null))).isEqualTo(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN);
         assertThat(code(post(assertion("_b2", "ed@corp.example", "id-2"), "relay-2"))).isEqualTo(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN);
@@ -120,7 +128,7 @@ class AssertionConsumerTest {
 
     @Test
     void anExpiredRequestIsUnknown() {
-        state.insert(new PendingSamlRequest("id-old", workspace, "r", null, null, null, null, accounts.clock.instant().plusSeconds(30)));
+        state.insert(new PendingSamlRequest("id-old", workspace, "r", null, null, null, null, accounts.clock.instant(), accounts.clock.instant().plusSeconds(30)));
         accounts.clock.advance(Duration.ofMinutes(1));
 
         assertThat(code(post(assertion("_c1", "fa@corp.example", "id-old"), "r"))).isEqualTo(ErrorCode.SAML_IN_RESPONSE_TO_UNKNOWN);
@@ -146,7 +154,7 @@ class AssertionConsumerTest {
     void aLinkRequestLinksTheCallerInsteadOfLoggingIn() {
         accounts.signUp.signUp(new SignUpCommand("hal@other.example", PASSWORD, null, null));
         User hal = accounts.users.findByEmail(new Email("hal@other.example")).orElseThrow();
-        state.insert(new PendingSamlRequest("id-link", workspace, "r", hal.id(), null, null, null, accounts.clock.instant().plusSeconds(60)));
+        state.insert(new PendingSamlRequest("id-link", workspace, "r", hal.id(), null, null, null, accounts.clock.instant(), accounts.clock.instant().plusSeconds(60)));
 
         AcsOutcome outcome = post(assertion("_f1", "hal@corp.example", "id-link"), "r");
 
@@ -163,6 +171,60 @@ class AssertionConsumerTest {
         assertThat(events.recent(workspace, 10)).isEmpty();
     }
 
+    @Test
+    void aResponseIssuedBeforeItsRequestWasSentIsStale() {
+        state.insert(new PendingSamlRequest("id-new", workspace, "r", null, null, null, null, accounts.clock.instant(),
+                accounts.clock.instant().plusSeconds(600)));
+        state.insert(new PendingSamlRequest("id-next", workspace, "r", null, null, null, null, accounts.clock.instant(),
+                accounts.clock.instant().plusSeconds(600)));
+        accounts.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(code(post(issuedAt("_h1", "jo@corp.example", "id-new", accounts.clock.instant().minusSeconds(120)), "r")))
+                .isEqualTo(ErrorCode.SAML_EXPIRED);
+        assertThat(events.recent(workspace, 1)).singleElement().satisfies(e -> assertThat(e.detail())
+                .contains("IssueInstant").contains("90 s before AuthnRequest 'id-new' was sent"));
+        // Within the skew of the request's creation is fine (the IdP's clock may run a little behind ours).
+        assertThat(post(issuedAt("_h2", "jo@corp.example", "id-next", accounts.clock.instant().minusSeconds(80)), "r"))
+                .isInstanceOf(SamlLoggedIn.class);
+    }
+
+    @Test
+    void repeatedIdenticalRefusalsAreFoldedIntoOneEventWithACount() {
+        configure(false, true);
+        post(assertion("_i1", "kim@corp.example", null), null);
+        accounts.clock.advance(Duration.ofSeconds(5));
+        post(assertion("_i2", "kim@corp.example", null), null);
+        post(assertion("_i3", "lee@corp.example", null), null);
+
+        List<SsoEvent> recent = events.recent(workspace, 10);
+        assertThat(recent).hasSize(2);
+        assertThat(recent).filteredOn(e -> "kim@corp.example".equals(e.email())).singleElement().satisfies(e -> {
+            assertThat(e.count()).isEqualTo(2);
+            assertThat(e.firstAt()).isEqualTo(e.at().minusSeconds(5));
+        });
+    }
+
+    @Test
+    void aClientWithTooManyRefusedPostsIsThrottledBeforeAnyWorkWhileOthersAreNot() {
+        configure(false, true);
+        for (int i = 0; i < limits.maxFailuresPerIp(); i++) {
+            assertThat(code(post(assertion("_j" + i, "max@corp.example", null), null))).isEqualTo(ErrorCode.SAML_UNSOLICITED_NOT_ALLOWED);
+        }
+        configure(true, true);
+        verified.set(assertion("_j-ok", "max@corp.example", null));
+
+        AcsOutcome throttled = consumer.consume(workspace, "ignored", null, TestAccounts.HOME);
+        assertThat(throttled).isInstanceOfSatisfying(SsoThrottled.class, t -> {
+            assertThat(t.limit()).isEqualTo(SsoThrottled.Limit.FAILURES_PER_IP);
+            assertThat(t.retryAfter()).isPositive().isLessThanOrEqualTo(limits.window());
+        });
+        assertThat(events.recent(workspace, 10)).singleElement().satisfies(e -> assertThat(e.count()).isEqualTo(limits.maxFailuresPerIp()));
+        assertThat(consumer.consume(workspace, "ignored", null, new ClientInfo("198.51.100.7", "other"))).isInstanceOf(SamlLoggedIn.class);
+
+        accounts.clock.advance(limits.window());
+        assertThat(post(assertion("_j-later", "max@corp.example", null), null)).isInstanceOf(SamlLoggedIn.class);
+    }
+
     private AcsOutcome post(SamlAssertion assertion, String relayState) {
         verified.set(assertion);
         return consumer.consume(workspace, "ignored", relayState, TestAccounts.HOME);
@@ -174,7 +236,11 @@ class AssertionConsumerTest {
     }
 
     private SamlAssertion assertion(String id, String email, String inResponseTo) {
-        return new SamlAssertion(id, "https://idp.example", email, inResponseTo, accounts.clock.instant().plusSeconds(300),
+        return issuedAt(id, email, inResponseTo, accounts.clock.instant());
+    }
+
+    private SamlAssertion issuedAt(String id, String email, String inResponseTo, Instant issued) {
+        return new SamlAssertion(id, "https://idp.example", email, inResponseTo, issued, issued, accounts.clock.instant().plusSeconds(300),
                 Map.of("email", List.of(email)));
     }
 

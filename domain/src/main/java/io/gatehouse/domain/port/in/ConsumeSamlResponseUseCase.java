@@ -10,7 +10,7 @@ public interface ConsumeSamlResponseUseCase {
 
     AcsOutcome consume(WorkspaceId workspace, String samlResponse, String relayState, ClientInfo client);
 
-    sealed interface AcsOutcome permits SamlLoggedIn, IdentityLinked, LinkConfirmationRequired, SsoRefused {
+    sealed interface AcsOutcome permits SamlLoggedIn, IdentityLinked, LinkConfirmationRequired, SsoRefused, SsoThrottled {
     }
 
     /** A new session; {@code secret} goes into the cookie. {@code state}, {@code client} and {@code redirect} are what the login started with. */

@@ -9,13 +9,14 @@ public interface StartSamlLoginUseCase {
      * Finds the workspace whose SSO claims the email's domain and sends the browser to its IdP.
      *
      * @param redirect an already validated redirect target, or null
+     * @param caller where the request came from: starts are limited per client IP
      */
-    StartOutcome startLogin(String email, String client, String state, String redirect);
+    StartOutcome startLogin(String email, String client, String state, String redirect, ClientInfo caller);
 
     /** As {@link #startLogin}, but a successful answer links the IdP identity to {@code user} instead of logging in. */
     StartOutcome startLink(UserId user, String providerName, String redirect);
 
-    sealed interface StartOutcome permits SendToIdp, SsoRefused {
+    sealed interface StartOutcome permits SendToIdp, SsoRefused, SsoThrottled {
     }
 
     /** The IdP URL carrying the AuthnRequest and the RelayState. */

@@ -15,7 +15,12 @@ public interface SamlResponseReader {
     /** @throws SsoRejection with the reason when any check fails */
     SamlAssertion read(String encodedResponse, Expectations expected);
 
-    /** What the response must match: the workspace's IdP, this SP's entity id and ACS URL. */
-    record Expectations(SsoConfiguration configuration, String spEntityId, String acsUrl, Duration clockSkew) {
+    /**
+     * What the response must match: the workspace's IdP, this SP's entity id and ACS URL, and how fresh
+     * it must be (IssueInstant within {@code maxMessageAge}, AuthnInstant within {@code maxAuthenticationAge},
+     * neither in the future; each with {@code clockSkew} of tolerance).
+     */
+    record Expectations(SsoConfiguration configuration, String spEntityId, String acsUrl, Duration clockSkew, Duration maxMessageAge,
+                        Duration maxAuthenticationAge) {
     }
 }
