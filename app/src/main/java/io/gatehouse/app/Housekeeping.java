@@ -32,9 +32,11 @@ class Housekeeping {
     private final RefreshTokens refreshTokens;
     private final JwtSigningKeyRing keyRing;
     private final JwtProperties jwt;
+    private final AccountMailHousekeeping accountMail;
 
     Housekeeping(LoginFailures loginFailures, Sessions sessions, LoginThrottleProperties throttle, Clock clock,
-                 RefreshTokens refreshTokens, JwtSigningKeyRing keyRing, JwtProperties jwt) {
+                 RefreshTokens refreshTokens, JwtSigningKeyRing keyRing, JwtProperties jwt, AccountMailHousekeeping accountMail) {
+        this.accountMail = accountMail;
         this.loginFailures = loginFailures;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -51,6 +53,7 @@ class Housekeeping {
         int refreshes = refreshTokens.purgeExpiredBefore(now);
         int ended = sessions.purgeEndedBefore(now.minus(ENDED_SESSION_RETENTION));
         keyRing.maintain(jwt.keyRotationInterval());
+        accountMail.purge(now);
         LOG.debug("Housekeeping removed {} login failures, {} refresh tokens and {} ended sessions", failures, refreshes, ended);
     }
 }

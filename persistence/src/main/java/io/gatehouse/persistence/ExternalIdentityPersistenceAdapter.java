@@ -36,7 +36,7 @@ class ExternalIdentityPersistenceAdapter implements ExternalIdentities {
         return repository.findLinkedAccount(providerName, externalId).map(row -> new LinkedAccount(
                 new ExternalIdentity(providerName, externalId, new UserId(row.id()), row.identityEmail(), row.linkedAt()),
                 UserPersistenceAdapter.toUser(new UserRow(row.id(), row.email(), row.fullName(), row.status(), row.passwordHash(),
-                        row.instanceAdmin(), row.createdAt(), row.lastLoginAt()))));
+                        row.instanceAdmin(), row.createdAt(), row.lastLoginAt(), row.emailVerified()))));
     }
 
     @Override
@@ -74,7 +74,8 @@ class ExternalIdentityPersistenceAdapter implements ExternalIdentities {
 
     @Introspected
     record LinkedAccountRow(UUID id, String email, @Nullable String fullName, String status, @Nullable String passwordHash,
-                            boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt, @Nullable String identityEmail,
+                            boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt, boolean emailVerified,
+                            @Nullable String identityEmail,
                             Instant linkedAt) {
     }
 
@@ -87,7 +88,7 @@ class ExternalIdentityPersistenceAdapter implements ExternalIdentities {
         @Query("""
                 SELECT u.id AS id, u.email AS email, u.full_name AS full_name, u.status AS status, u.password_hash AS password_hash,
                        u.instance_admin AS instance_admin, u.created_at AS created_at, u.last_login_at AS last_login_at,
-                       i.email AS identity_email, i.linked_at AS linked_at
+                       u.email_verified AS email_verified, i.email AS identity_email, i.linked_at AS linked_at
                 FROM external_identities i JOIN users u ON u.id = i.user_id
                 WHERE i.provider_name = :providerName AND i.external_id = :externalId""")
         Optional<LinkedAccountRow> findLinkedAccount(String providerName, String externalId);

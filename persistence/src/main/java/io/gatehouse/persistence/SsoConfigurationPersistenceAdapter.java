@@ -29,8 +29,9 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
     }
 
     @Override
-    public Optional<SsoConfiguration> findByDomain(String domain) {
-        return repository.findWorkspaceOfDomain(domain).flatMap(id -> find(new WorkspaceId(id)));
+    public Optional<SsoConfiguration> findByVerifiedDomain(String domain) {
+        return repository.findWorkspaceOfVerifiedDomain(domain).flatMap(id -> find(new WorkspaceId(id)))
+                .filter(configuration -> configuration.emailDomains().contains(domain));
     }
 
     @Override
@@ -47,12 +48,6 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         } else {
             repository.save(row);
         }
-        repository.deleteDomains(id);
-        for (int i = 0; i < c.emailDomains().size(); i++) {
-            if (repository.claimDomain(c.emailDomains().get(i), id, i) == 0) {
-                throw new DomainClaimedElsewhere(c.emailDomains().get(i));
-            }
-        }
     }
 
     @Override
@@ -60,14 +55,8 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         if (!repository.existsById(workspaceId.value())) {
             return false;
         }
-        repository.deleteDomains(workspaceId.value());
         repository.deleteById(workspaceId.value());
         return true;
-    }
-
-    @Override
-    public List<String> claimedElsewhere(WorkspaceId workspaceId, List<String> domains) {
-        return domains.isEmpty() ? List.of() : repository.findClaimedElsewhere(workspaceId.value(), domains);
     }
 
     private static SsoConfiguration toConfiguration(SsoConfigurationRow row) {

@@ -50,7 +50,7 @@ class UserPersistenceAdapter implements Users, Profiles {
     public boolean insertIfEmailFree(User user) {
         return repository.insertIfAbsent(user.id().value(), user.email().value(), user.fullName(),
                 user.status().wireName(), user.password().map(PasswordHash::encoded).orElse(null),
-                user.instanceAdmin(), user.createdAt(), user.lastLoginAt()) == 1;
+                user.instanceAdmin(), user.createdAt(), user.lastLoginAt(), user.emailVerified()) == 1;
     }
 
     @Override
@@ -83,10 +83,20 @@ class UserPersistenceAdapter implements Users, Profiles {
         repository.updateInstanceAdmin(id.value(), instanceAdmin);
     }
 
+    @Override
+    public void markEmailVerified(UserId id) {
+        repository.markEmailVerified(id.value());
+    }
+
+    @Override
+    public void removePassword(UserId id) {
+        repository.removePassword(id.value());
+    }
+
     static User toUser(UserRow row) {
         return new User(new UserId(row.id()), new Email(row.email()), row.fullName(),
                 WireNamed.parse(UserStatus.class, row.status()).orElseThrow(),
                 row.passwordHash() == null ? null : new PasswordHash(row.passwordHash()),
-                row.instanceAdmin(), row.createdAt(), row.lastLoginAt());
+                row.instanceAdmin(), row.createdAt(), row.lastLoginAt(), row.emailVerified());
     }
 }

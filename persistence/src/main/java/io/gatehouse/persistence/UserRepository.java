@@ -22,7 +22,7 @@ interface UserRepository extends GenericRepository<UserRow, UUID> {
     @Query("""
             SELECT u.id AS id, u.email AS email, u.full_name AS full_name, u.status AS status, u.password_hash AS password_hash,
                    u.instance_admin AS instance_admin, u.created_at AS created_at, u.last_login_at AS last_login_at,
-                   w.id AS workspace_id, w.name AS workspace_name, w.created_at AS workspace_created_at, m.role AS role
+                   u.email_verified AS email_verified, w.id AS workspace_id, w.name AS workspace_name, w.created_at AS workspace_created_at, m.role AS role
             FROM users u
             LEFT JOIN memberships m ON m.user_id = u.id
             LEFT JOIN workspaces w ON w.id = m.workspace_id
@@ -32,22 +32,28 @@ interface UserRepository extends GenericRepository<UserRow, UUID> {
 
     @Introspected
     record UserWithWorkspaceRow(UUID id, String email, @Nullable String fullName, String status, @Nullable String passwordHash,
-                                boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt,
+                                boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt, boolean emailVerified,
                                 @Nullable UUID workspaceId, @Nullable String workspaceName, @Nullable Instant workspaceCreatedAt,
                                 @Nullable String role) {
 
         UserRow user() {
-            return new UserRow(id, email, fullName, status, passwordHash, instanceAdmin, createdAt, lastLoginAt);
+            return new UserRow(id, email, fullName, status, passwordHash, instanceAdmin, createdAt, lastLoginAt, emailVerified);
         }
     }
 
     /** ON CONFLICT DO NOTHING: a taken email is a zero count, not an aborted transaction. */
     @Query("""
-            INSERT INTO users (id, email, full_name, status, password_hash, instance_admin, created_at, last_login_at)
-            VALUES (:id, :email, :fullName, :status, :passwordHash, :instanceAdmin, :createdAt, :lastLoginAt)
+            INSERT INTO users (id, email, full_name, status, password_hash, instance_admin, created_at, last_login_at, email_verified)
+            VALUES (:id, :email, :fullName, :status, :passwordHash, :instanceAdmin, :createdAt, :lastLoginAt, :emailVerified)
             ON CONFLICT DO NOTHING""")
     int insertIfAbsent(UUID id, String email, @Nullable String fullName, String status, @Nullable String passwordHash,
-                       boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt);
+                       boolean instanceAdmin, Instant createdAt, @Nullable Instant lastLoginAt, boolean emailVerified);
+
+    @Query("UPDATE users SET email_verified = TRUE WHERE id = :id")
+    int markEmailVerified(UUID id);
+
+    @Query("UPDATE users SET password_hash = NULL WHERE id = :id")
+    int removePassword(UUID id);
 
     @Query("UPDATE users SET password_hash = :passwordHash WHERE id = :id")
     int updatePasswordHash(UUID id, String passwordHash);

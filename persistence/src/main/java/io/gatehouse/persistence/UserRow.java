@@ -15,5 +15,6 @@ record UserRow(
         @Nullable String passwordHash,
         boolean instanceAdmin,
         Instant createdAt,
-        @Nullable Instant lastLoginAt) {
+        @Nullable Instant lastLoginAt,
+        boolean emailVerified) {
 }

@@ -55,7 +55,7 @@ class MeController {
 
     @Serdeable
     record MeResponse(UUID id, String email, String fullName, String status, Instant createdAt, Instant lastLoginAt,
-                      boolean hasPassword, List<MyWorkspace> workspaces) {
+                      boolean hasPassword, boolean emailVerified, List<MyWorkspace> workspaces) {
     }
 
     @Serdeable
@@ -80,7 +80,7 @@ class MeController {
                 .map(w -> new MyWorkspace(w.workspace().id().value(), w.workspace().name(), w.role().wireName()))
                 .toList();
         return HttpResponse.ok(new MeResponse(user.id(), user.email(), user.fullName(), user.status(), user.createdAt(),
-                user.lastLoginAt(), user.hasPassword(), workspaces));
+                user.lastLoginAt(), user.hasPassword(), user.emailVerified(), workspaces));
     }
 
     @Post("/password")

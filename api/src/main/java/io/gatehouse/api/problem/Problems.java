@@ -27,15 +27,15 @@ public final class Problems {
             return HttpStatus.UNAUTHORIZED;
         }
         return switch (code) {
-            case INVALID_EMAIL, WEAK_PASSWORD, INVALID_REDIRECT, VALIDATION_FAILED, MALFORMED_REQUEST, UNKNOWN_PROVIDER, NOT_LINKED ->
-                    HttpStatus.BAD_REQUEST;
+            case INVALID_EMAIL, WEAK_PASSWORD, INVALID_REDIRECT, VALIDATION_FAILED, MALFORMED_REQUEST, UNKNOWN_PROVIDER, NOT_LINKED,
+                 INVALID_DOMAIN, PUBLIC_DOMAIN -> HttpStatus.BAD_REQUEST;
             case INVALID_CREDENTIALS, UNAUTHENTICATED, INVALID_TOKEN -> HttpStatus.UNAUTHORIZED;
-            case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH, SSO_REQUIRED -> HttpStatus.FORBIDDEN;
+            case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH, SSO_REQUIRED, EMAIL_NOT_VERIFIED -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, USER_NOT_FOUND, SSO_NOT_CONFIGURED -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case EMAIL_TAKEN, VERSION_CONFLICT, LAST_OWNER, ALREADY_MEMBER, DOMAIN_TAKEN, SSO_LINK_CONFIRMATION_REQUIRED,
-                 ALREADY_LINKED, LAST_LOGIN_METHOD -> HttpStatus.CONFLICT;
-            case CONFIRMATION_EXPIRED -> HttpStatus.GONE;
+                 ALREADY_LINKED, LAST_LOGIN_METHOD, DOMAIN_NOT_VERIFIED, ALREADY_VERIFIED -> HttpStatus.CONFLICT;
+            case CONFIRMATION_EXPIRED, INVITATION_EXPIRED -> HttpStatus.GONE;
             case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
@@ -64,6 +64,17 @@ public final class Problems {
         return HttpResponse.<ProblemDetails>status(statusOf(code))
                 .contentType(PROBLEM_JSON_TYPE)
                 .body(body(code, detail, errors));
+    }
+
+    /**
+     * A mailed link's token that is unknown, used, replaced or expired: 400 (API.md), where a bad
+     * credential presented for authentication ({@code /auth/jwt/refresh}) is 401 with the same code.
+     */
+    public static MutableHttpResponse<ProblemDetails> invalidLink(String detail) {
+        ProblemDetails body = body(ErrorCode.INVALID_TOKEN, detail, List.of(new ProblemDetails.FieldError("token", detail)));
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        return HttpResponse.<ProblemDetails>status(status).contentType(PROBLEM_JSON_TYPE)
+                .body(new ProblemDetails(body.type(), status.getReason(), status.getCode(), body.detail(), body.code(), body.errors()));
     }
 
     /** How long clients are told to wait (Retry-After) when the database is unreachable. */

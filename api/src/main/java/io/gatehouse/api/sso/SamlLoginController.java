@@ -154,7 +154,7 @@ class SamlLoginController {
     @ApiResponse(responseCode = "401", description = "a saml_* code; the reason is in the workspace's sso/events", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "429", description = "too_many_attempts: this address posted too many refused responses; Retry-After says when to retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    @ApiResponse(responseCode = "409", description = "sso_link_confirmation_required with confirmation_code for POST /me/enable_sso", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ConfirmationProblem.class)))
+    @ApiResponse(responseCode = "409", description = "domain_not_verified: the asserted email's domain is claimed by the workspace but not verified; or sso_link_confirmation_required with confirmation_code for POST /me/enable_sso", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ConfirmationProblem.class)))
     HttpResponse<?> acs(HttpRequest<?> http, @PathVariable String wid, @Nullable @Body Map<String, String> form) {
         Optional<WorkspaceId> workspace = parse(wid);
         if (workspace.isEmpty()) {
@@ -188,7 +188,7 @@ class SamlLoginController {
         }
         SsoRefused refused = (SsoRefused) outcome;
         metrics.failure(METRIC_METHOD, refused.code());
-        if (!refused.code().isSamlRejection()) {
+        if (!refused.code().isSamlRejection() && refused.code() != ErrorCode.DOMAIN_NOT_VERIFIED) {
             return Problems.response(refused.code(), refused.detail());
         }
         // The caller may be an attacker probing the validation: the code only, the reason is for the admins.

@@ -78,16 +78,11 @@ class WorkspaceController {
     }
 
     @Serdeable
-    record MemberResponse(UUID userId, String email, String fullName, String role, Instant joinedAt) {
-        static MemberResponse of(Member member) {
+    public record MemberResponse(UUID userId, String email, String fullName, String role, Instant joinedAt) {
+        public static MemberResponse of(Member member) {
             return new MemberResponse(member.userId().value(), member.email().value(), member.fullName(),
                     member.role().wireName(), member.joinedAt());
         }
-    }
-
-    @Serdeable
-    record AddMember(@NotNull @Size(max = 320) String email,
-                     @NotNull @Pattern(regexp = ROLES, message = "must be owner, admin or member") String role) {
     }
 
     @Serdeable
@@ -135,21 +130,6 @@ class WorkspaceController {
         return reachable(caller, wid).flatMap(workspace -> workspaces.members(caller.userId(), workspace))
                 .<HttpResponse<?>>map(list -> HttpResponse.ok(list.stream().map(MemberResponse::of).toList()))
                 .orElseGet(WorkspaceController::notFound);
-    }
-
-    @Post("/{wid}/members")
-    @ApiResponse(responseCode = "201", description = "added", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberResponse.class)))
-    @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
-    @ApiResponse(responseCode = "404", description = "not_found, user_not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
-    @ApiResponse(responseCode = "409", description = "already_member", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
-    @Operation(summary = "Add an existing account as a member (workspace admins; owners only by owners)")
-    HttpResponse<?> addMember(Authentication authentication, @PathVariable UUID wid, @Valid @Body AddMember request) {
-        Caller caller = Caller.of(authentication);
-        Optional<WorkspaceId> workspace = reachable(caller, wid);
-        if (workspace.isEmpty()) {
-            return notFound();
-        }
-        return respond(workspaces.addMember(caller.userId(), workspace.get(), request.email(), role(request.role())), HttpStatus.CREATED);
     }
 
     @Patch("/{wid}/members/{userId}")

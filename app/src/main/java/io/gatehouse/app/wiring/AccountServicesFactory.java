@@ -24,6 +24,7 @@ import io.gatehouse.domain.port.out.SsoConfigurations;
 import io.gatehouse.domain.port.out.Users;
 import io.gatehouse.domain.port.out.Workspaces;
 import io.gatehouse.domain.service.AccountService;
+import io.gatehouse.domain.service.EmailOwnershipService;
 import io.gatehouse.domain.service.InstanceAdminBootstrap;
 import io.gatehouse.domain.service.LoginThrottle;
 import io.gatehouse.domain.service.PasswordAuthenticator;
@@ -62,8 +63,9 @@ class AccountServicesFactory {
 
     @Singleton
     SignUpUseCase signUp(Users users, Workspaces workspaces, Memberships memberships, PasswordHasher hasher,
-                         PasswordPolicy policy, AuditLog audit, Transactions transactions, Clock clock) {
-        return new SignUpService(users, workspaces, memberships, hasher, policy, audit, transactions, clock);
+                         PasswordPolicy policy, AuditLog audit, EmailOwnershipService emailOwnership, Transactions transactions,
+                         Clock clock) {
+        return new SignUpService(users, workspaces, memberships, hasher, policy, audit, emailOwnership, transactions, clock);
     }
 
     @Singleton
@@ -99,9 +101,8 @@ class AccountServicesFactory {
     }
 
     @Singleton
-    WorkspaceUseCase workspaces(Workspaces workspaces, Memberships memberships, Users users, AuditLog audit,
-                                Transactions transactions, Clock clock) {
-        return new WorkspaceService(workspaces, memberships, users, audit, transactions, clock);
+    WorkspaceUseCase workspaces(Workspaces workspaces, Memberships memberships, AuditLog audit, Transactions transactions, Clock clock) {
+        return new WorkspaceService(workspaces, memberships, audit, transactions, clock);
     }
 
     @Singleton

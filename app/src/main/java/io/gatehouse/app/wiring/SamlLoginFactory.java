@@ -11,7 +11,7 @@ import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
 import io.gatehouse.domain.port.out.AssertionReplayCache;
 import io.gatehouse.domain.port.out.AuthnRequestEncoder;
-import io.gatehouse.domain.port.out.ClientAttempts;
+import io.gatehouse.domain.port.out.DomainClaims;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.LinkConfirmations;
 import io.gatehouse.domain.port.out.Memberships;
@@ -23,12 +23,14 @@ import io.gatehouse.domain.port.out.SsoEvents;
 import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.Users;
 import io.gatehouse.domain.service.AssertionConsumer;
+import io.gatehouse.domain.service.AttemptLimiter;
 import io.gatehouse.domain.service.ExternalAccountService;
 import io.gatehouse.domain.service.PasswordAuthenticator;
 import io.gatehouse.domain.service.SamlLoginStarter;
 import io.gatehouse.domain.service.SessionIssuer;
 import io.gatehouse.domain.service.SsoAttemptGuard;
 import io.gatehouse.domain.service.SsoLinkConfirmationService;
+import io.gatehouse.domain.service.UnverifiedAccountTakeover;
 import io.gatehouse.saml.OpenSamlAuthnRequestEncoder;
 import io.gatehouse.saml.OpenSamlResponseReader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,9 +59,9 @@ class SamlLoginFactory {
     }
 
     @Singleton
-    SsoAttemptGuard ssoAttemptGuard(ClientAttempts attempts, PendingSamlRequests pending, SsoEvents events, SsoLimits limits,
+    SsoAttemptGuard ssoAttemptGuard(AttemptLimiter limiter, PendingSamlRequests pending, SsoEvents events, SsoLimits limits,
                                     MeterRegistry registry, Clock clock) {
-        return new SsoAttemptGuard(attempts, pending, new MeteredSsoEvents(events, registry), limits, clock);
+        return new SsoAttemptGuard(limiter, pending, new MeteredSsoEvents(events, registry), limits, clock);
     }
 
     @Singleton
@@ -74,10 +76,11 @@ class SamlLoginFactory {
                                                  PendingSamlRequests pending, AssertionReplayCache replayCache,
                                                  ExternalIdentities identities, LinkConfirmations confirmations, Users users,
                                                  Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                                                 SsoAttemptGuard guard, Transactions transactions, PublicUrl publicUrl,
-                                                 SamlPolicy policy, SecureRandom random, Clock clock) {
+                                                 SsoAttemptGuard guard, DomainClaims domains, UnverifiedAccountTakeover takeover,
+                                                 Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random,
+                                                 Clock clock) {
         return new AssertionConsumer(configurations, reader, pending, replayCache, identities, confirmations, users, memberships,
-                sessions, events, guard, transactions, publicUrl, policy, random, clock);
+                sessions, events, guard, domains, takeover, transactions, publicUrl, policy, random, clock);
     }
 
     @Singleton

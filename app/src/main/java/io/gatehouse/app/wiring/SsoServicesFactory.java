@@ -7,6 +7,7 @@ import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
 import io.gatehouse.domain.port.out.AuditLog;
 import io.gatehouse.domain.port.out.CertificateInspector;
+import io.gatehouse.domain.port.out.DomainClaims;
 import io.gatehouse.domain.port.out.IdpMetadataReader;
 import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.SpKeyGenerator;
@@ -14,6 +15,7 @@ import io.gatehouse.domain.port.out.SpMetadataWriter;
 import io.gatehouse.domain.port.out.SsoConfigurations;
 import io.gatehouse.domain.port.out.SsoEvents;
 import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.service.DomainOwnershipService;
 import io.gatehouse.domain.service.SsoConfigurationService;
 import io.gatehouse.saml.OpenSamlIdpMetadataReader;
 import io.gatehouse.saml.OpenSamlSpMetadataWriter;
@@ -50,8 +52,9 @@ class SsoServicesFactory {
     SsoConfigurationUseCase ssoConfiguration(Memberships memberships, SsoConfigurations configurations,
                                              IdpMetadataReader reader, SpMetadataWriter writer, SpKeyGenerator keys,
                                              CertificateInspector certificates, AuditLog audit, SsoEvents events,
-                                             Transactions transactions, PublicUrl publicUrl, Clock clock) {
-        return new SsoConfigurationService(memberships, configurations, reader, writer, keys, certificates, audit, events,
-                transactions, publicUrl, clock);
+                                             DomainClaims domainClaims, DomainOwnershipService domains, Transactions transactions,
+                                             PublicUrl publicUrl, Clock clock) {
+        return new SsoConfigurationService(memberships, configurations, reader, writer, keys, certificates, audit, events, domainClaims,
+                domains, transactions, publicUrl, clock);
     }
 }

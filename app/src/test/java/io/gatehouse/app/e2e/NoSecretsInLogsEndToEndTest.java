@@ -62,6 +62,14 @@ class NoSecretsInLogsEndToEndTest {
             SsoWorkspace sso = SsoWorkspace.create(gatehouse, new TestIdentityProvider("Quiet IdP"), Map.of());
             String linked = "linked@" + sso.domain;
             gatehouse.signUp(linked);
+            String verification = gatehouse.awaitLinkToken(linked, "/verify-email?token=");
+            secrets.add(verification);
+            gatehouse.postJson("/api/v1/auth/verify-email", "{\"token\":\"" + verification + "\"}").expect(200);
+            gatehouse.postJson("/api/v1/auth/password-reset", "{\"email\":\"" + linked + "\"}").expect(202);
+            String reset = gatehouse.awaitLinkToken(linked, "/reset-password?token=");
+            secrets.add(reset);
+            gatehouse.postJson("/api/v1/auth/password-reset/confirm", "{\"token\":\"" + reset + "\",\"new_password\":\"" + PASSWORD
+                    + "\"}").expect(204);
             String code = (String) sso.login(linked).problem(409, "sso_link_confirmation_required").get("confirmation_code");
             secrets.add(code);
             secrets.add(gatehouse.postJson("/api/v1/me/enable_sso", "{\"confirmation_code\":\"" + code + "\",\"password\":\""

@@ -35,7 +35,7 @@ class SsoAccountLinkingEndToEndTest {
     void anExistingAccountIsLinkedOnlyAfterItsPasswordConfirmsIt() {
         SsoWorkspace sso = SsoWorkspace.create(gatehouse, IDP, Map.of());
         String email = "ivy@" + sso.domain;
-        gatehouse.signUp(email);
+        gatehouse.signUpVerified(email);
 
         var conflict = sso.login(email);
         var problem = conflict.problem(409, "sso_link_confirmation_required");
@@ -65,9 +65,9 @@ class SsoAccountLinkingEndToEndTest {
     void httpBasicMayConfirmTooButOnlyForTheAccountOfTheCode() {
         SsoWorkspace sso = SsoWorkspace.create(gatehouse, IDP, Map.of());
         String email = "jack@" + sso.domain;
-        gatehouse.signUp(email);
+        gatehouse.signUpVerified(email);
         String other = "jill@" + sso.domain;
-        gatehouse.signUp(other);
+        gatehouse.signUpVerified(other);
         String code = (String) sso.login(email).problem(409, "sso_link_confirmation_required").get("confirmation_code");
 
         gatehouse.request("POST", "/api/v1/me/enable_sso").basic(other, PASSWORD).json("{\"confirmation_code\":\"" + code + "\"}")
@@ -81,7 +81,7 @@ class SsoAccountLinkingEndToEndTest {
         try (TestGatehouse hurried = TestGatehouse.start(Map.of("gatehouse.saml.confirmation-lifetime", "1ms"))) {
             SsoWorkspace sso = SsoWorkspace.create(hurried, IDP, Map.of());
             String email = "kim@" + sso.domain;
-            hurried.signUp(email);
+            hurried.signUpVerified(email);
             String code = (String) sso.login(email).problem(409, "sso_link_confirmation_required").get("confirmation_code");
 
             hurried.postJson("/api/v1/me/enable_sso", "{\"confirmation_code\":\"" + code + "\",\"password\":\"" + PASSWORD + "\"}")
@@ -93,9 +93,8 @@ class SsoAccountLinkingEndToEndTest {
     void enforceSsoRefusesPasswordsToMembersButOwnersKeepABreakGlass() {
         SsoWorkspace sso = SsoWorkspace.create(gatehouse, IDP, Map.of());
         String member = "lena@" + sso.domain;
-        gatehouse.signUp(member);
-        gatehouse.request("POST", "/api/v1/workspaces/" + sso.id + "/members").session(sso.ownerCookie)
-                .json("{\"email\":\"" + member + "\",\"role\":\"admin\"}").send().expect(201);
+        gatehouse.signUpVerified(member);
+        gatehouse.addMember(sso.id, sso.ownerCookie, member, "admin");
         gatehouse.login(member);
         sso.patch(Map.of("enforce_sso", true)).expect(200);
 

@@ -153,31 +153,39 @@ class SsoConfigurationEndToEndTest {
     }
 
     @Test
-    void anEmailDomainBelongsToOneWorkspaceOnlyUntilItsConfigurationIsDeleted() {
+    void namingADomainClaimsItButOnlyAVerifiedDomainIsRefusedToOtherWorkspaces() {
         Admin first = admin("first");
         Admin second = admin("second");
         first.post(body(Map.of("idp_metadata_xml", fixture("okta.xml"), "email_domains", List.of("shared-corp.test")))).expect(201);
+        // A pending claim blocks nobody: the stranger's claim must not keep the real owner out.
+        second.post(body(Map.of("idp_metadata_xml", fixture("keycloak.xml"), "email_domains", List.of("SHARED-corp.test.")))).expect(201);
+        var claims = gatehouse.request("GET", "/api/v1/workspaces/" + first.workspace + "/domains").session(first.cookie).send()
+                .expect(200).jsonList();
+        assertThat(claims).singleElement().satisfies(d -> assertThat(d).containsEntry("domain", "shared-corp.test")
+                .containsEntry("status", "pending"));
 
-        var taken = second.post(body(Map.of("idp_metadata_xml", fixture("keycloak.xml"), "email_domains", List.of("SHARED-corp.test."))))
+        String record = (String) ((Map<?, ?>) claims.get(0).get("verification")).get("record_value");
+        gatehouse.dns().txt("_gatehouse-challenge.shared-corp.test", record);
+        gatehouse.request("POST", "/api/v1/workspaces/" + first.workspace + "/domains/shared-corp.test/verify").session(first.cookie)
+                .send().expect(200);
+
+        var taken = second.post(body(Map.of("idp_metadata_xml", fixture("keycloak.xml"), "email_domains", List.of("shared-corp.test"))))
                 .problem(409, "domain_taken");
         assertThat(taken.get("detail").toString()).contains("shared-corp.test");
-        gatehouse.get("/api/v1/workspaces/" + second.workspace + "/sso", "Cookie", "gatehouse_session=" + second.cookie)
-                .problem(404, "sso_not_configured");
+        gatehouse.request("GET", "/api/v1/workspaces/" + second.workspace + "/domains").session(second.cookie).send().expect(200)
+                .jsonList().forEach(d -> assertThat(d).containsEntry("status", "pending").containsEntry("problem", "domain_taken"));
 
-        gatehouse.request("DELETE", "/api/v1/workspaces/" + first.workspace + "/sso").session(first.cookie).send().expect(204);
-        gatehouse.get("/api/v1/workspaces/" + first.workspace + "/sso/metadata").problem(404, "sso_not_configured");
+        gatehouse.request("DELETE", "/api/v1/workspaces/" + first.workspace + "/domains/shared-corp.test").session(first.cookie).send()
+                .expect(204);
         second.post(body(Map.of("idp_metadata_xml", fixture("keycloak.xml"), "email_domains", List.of("shared-corp.test")))).expect(201);
-        gatehouse.request("DELETE", "/api/v1/workspaces/" + first.workspace + "/sso").session(first.cookie).send()
-                .problem(404, "sso_not_configured");
     }
 
     @Test
     void onlyWorkspaceAdminsManageSsoAndOtherWorkspacesSeeNothing() {
         Admin owner = admin("rbac");
         owner.post(body(Map.of("idp_metadata_xml", fixture("okta.xml")))).expect(201);
-        gatehouse.signUp("rbac-member@example.com");
-        gatehouse.request("POST", "/api/v1/workspaces/" + owner.workspace + "/members").session(owner.cookie)
-                .json("{\"email\":\"rbac-member@example.com\",\"role\":\"member\"}").send().expect(201);
+        gatehouse.signUpVerified("rbac-member@example.com");
+        gatehouse.addMember(owner.workspace, owner.cookie, "rbac-member@example.com", "member");
         String member = gatehouse.login("rbac-member@example.com");
         Admin stranger = admin("rbac-stranger");
         String path = "/api/v1/workspaces/" + owner.workspace + "/sso";

@@ -47,6 +47,7 @@ final class SsoWorkspace {
         var created = gatehouse.postJson("/api/v1/signup", "{\"email\":\"" + owner + "\",\"password\":\"" + PASSWORD
                 + "\",\"workspace_name\":\"" + domain + "\"}").expect(201).json();
         String id = (String) ((Map<?, ?>) created.get("workspace")).get("id");
+        gatehouse.verifyEmail(owner);
         String cookie = gatehouse.login(owner);
         Map<String, Object> body = new HashMap<>(Map.of("enabled", true, "idp_entity_id", TestIdentityProvider.ENTITY_ID,
                 "idp_sso_url", TestIdentityProvider.SSO_URL, "idp_certificates", List.of(idp.certificatePem()),
@@ -54,7 +55,18 @@ final class SsoWorkspace {
         body.putAll(settings);
         var config = gatehouse.request("POST", "/api/v1/workspaces/" + id + "/sso").session(cookie).json(json(gatehouse, body))
                 .send().expect(201).json();
-        return new SsoWorkspace(gatehouse, idp, id, domain, owner, cookie, config);
+        SsoWorkspace workspace = new SsoWorkspace(gatehouse, idp, id, domain, owner, cookie, config);
+        workspace.verifyDomain(domain);
+        return workspace;
+    }
+
+    /** Publishes the claim's TXT record on the test DNS server and verifies the domain, as its owner would. */
+    void verifyDomain(String name) {
+        Map<String, Object> claim = gatehouse.request("GET", "/api/v1/workspaces/" + id + "/domains").session(ownerCookie).send().expect(200)
+                .jsonList().stream().filter(d -> name.equals(d.get("domain"))).findFirst().orElseThrow();
+        Map<?, ?> verification = (Map<?, ?>) claim.get("verification");
+        gatehouse.dns().txt((String) verification.get("record_name"), (String) verification.get("record_value"));
+        gatehouse.request("POST", "/api/v1/workspaces/" + id + "/domains/" + name + "/verify").session(ownerCookie).send().expect(200);
     }
 
     /** The same workspace, driven through another node of the deployment. */

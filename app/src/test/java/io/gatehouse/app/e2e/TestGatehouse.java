@@ -1,5 +1,6 @@
 package io.gatehouse.app.e2e;
 
+import io.gatehouse.dns.LoopbackDnsServer;
 import io.gatehouse.persistence.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
@@ -28,12 +29,16 @@ public final class TestGatehouse implements AutoCloseable {
     public static final String PASSWORD = "correct horse battery";
 
     private final EmbeddedServer server;
+    private final LoopbackDnsServer dns;
+    private final boolean ownsDns;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json;
 
-    private TestGatehouse(EmbeddedServer server) {
+    private TestGatehouse(EmbeddedServer server, LoopbackDnsServer dns, boolean ownsDns) {
         this.server = server;
+        this.dns = dns;
+        this.ownsDns = ownsDns;
         this.json = server.getApplicationContext().getBean(JsonMapper.class);
     }
 
@@ -54,15 +59,28 @@ public final class TestGatehouse implements AutoCloseable {
         byte[] masterKey = new byte[32];
         new java.security.SecureRandom().nextBytes(masterKey);
         shared.put("gatehouse.master-key", Base64.getEncoder().encodeToString(masterKey));
+        try {
+            // One mail directory for the deployment, as one relay would be: a test reads a message whichever node sent it.
+            shared.put("gatehouse.data-dir", java.nio.file.Files.createTempDirectory("gatehouse-cluster-").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         shared.putAll(overrides);
+        LoopbackDnsServer dns = new LoopbackDnsServer();
         List<TestGatehouse> started = new java.util.ArrayList<>();
         for (int i = 0; i < nodes; i++) {
-            started.add(startOn(shared, Map.of()));
+            started.add(startOn(shared, Map.of(), dns, i == 0));
         }
         return started;
     }
 
     static TestGatehouse startOn(Map<String, Object> database, Map<String, Object> overrides) {
+        return startOn(database, overrides, new LoopbackDnsServer(), true);
+    }
+
+    /** Every test server resolves DNS through a loopback DNS server of its own, where tests publish TXT records. */
+    private static TestGatehouse startOn(Map<String, Object> database, Map<String, Object> overrides, LoopbackDnsServer dns,
+                                         boolean ownsDns) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", -1);
         properties.put("gatehouse.public-url", ORIGIN);
@@ -73,8 +91,95 @@ public final class TestGatehouse implements AutoCloseable {
             new java.security.SecureRandom().nextBytes(masterKey);
             properties.put("gatehouse.master-key", Base64.getEncoder().encodeToString(masterKey));
         }
+        properties.put("gatehouse.dns.resolvers", dns.address());
+        // Mail goes to .eml files in a directory of the test's own (no SMTP relay), drained every 100 ms.
+        if (!properties.containsKey("gatehouse.data-dir")) {
+            try {
+                properties.put("gatehouse.data-dir", java.nio.file.Files.createTempDirectory("gatehouse-test-").toString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        properties.put("gatehouse.mail.initial-delay", "100ms");
+        properties.put("gatehouse.mail.poll-interval", "100ms");
+        properties.put("gatehouse.dns.timeout", "1s");
         properties.putAll(overrides);
-        return new TestGatehouse(ApplicationContext.run(EmbeddedServer.class, properties));
+        return new TestGatehouse(ApplicationContext.run(EmbeddedServer.class, properties), dns, ownsDns);
+    }
+
+    /** The messages written for {@code address} so far, oldest first, as the .eml files the embedded default writes. */
+    public List<String> mailsTo(String address) {
+        java.nio.file.Path outbox = java.nio.file.Path.of(context().getProperty("gatehouse.data-dir", String.class).orElseThrow(), "outbox");
+        if (!java.nio.file.Files.isDirectory(outbox)) {
+            return List.of();
+        }
+        try (var files = java.nio.file.Files.list(outbox)) {
+            List<java.nio.file.Path> ordered = files.filter(f -> f.toString().endsWith(".eml"))
+                    .sorted(java.util.Comparator.comparing(f -> {
+                        try {
+                            return java.nio.file.Files.getLastModifiedTime(f);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })).toList();
+            List<String> found = new java.util.ArrayList<>();
+            for (java.nio.file.Path file : ordered) {
+                String raw = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+                if (raw.contains("To: " + address + "\r\n") || raw.contains("To: " + address + "\n")) {
+                    found.add(raw.replace("=\r\n", "").replace("=3D", "="));
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits (up to 10 s) for a message to {@code address} whose text has {@code marker}, and returns the token of its link. */
+    public String awaitLinkToken(String address, String marker) {
+        java.util.regex.Pattern token = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(marker) + "([A-Za-z0-9_-]+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> mails = mailsTo(address);
+            for (int i = mails.size() - 1; i >= 0; i--) {
+                java.util.regex.Matcher matcher = token.matcher(mails.get(i));
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no message with '" + marker + "' reached " + address);
+    }
+
+    /** Follows the verification link mailed at sign-up, as the mailbox's owner would. */
+    public void verifyEmail(String address) {
+        String token = awaitLinkToken(address, "/verify-email?token=");
+        postJson("/api/v1/auth/verify-email", "{\"token\":\"" + token + "\"}").expect(200);
+    }
+
+    /** Signs up, and verifies the address through its mailed link. */
+    public Response signUpVerified(String email) {
+        Response created = signUp(email);
+        verifyEmail(email);
+        return created;
+    }
+
+    /** An admin of the workspace invites {@code email}, whose verified owner accepts: the way anyone becomes a member. */
+    public void addMember(String workspace, String adminCookie, String email, String role) {
+        Map<String, Object> invitation = request("POST", "/api/v1/workspaces/" + workspace + "/invitations").session(adminCookie)
+                .json("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}").send().expect(201).json();
+        request("POST", "/api/v1/me/invitations/" + invitation.get("id") + "/accept").session(login(email)).send().expect(200);
+    }
+
+    /** The DNS server this Gatehouse asks (shared by every node of a cluster). */
+    public LoopbackDnsServer dns() {
+        return dns;
     }
 
     public ApplicationContext context() {
@@ -141,6 +246,9 @@ public final class TestGatehouse implements AutoCloseable {
     @Override
     public void close() {
         server.getApplicationContext().close();
+        if (ownsDns) {
+            dns.close();
+        }
     }
 
     public final class Request {

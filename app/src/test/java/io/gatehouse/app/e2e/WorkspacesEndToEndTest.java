@@ -50,8 +50,9 @@ class WorkspacesEndToEndTest {
 
         gatehouse.get("/api/v1/workspaces/" + workspace, "Cookie", "gatehouse_session=" + nosy).problem(404, "not_found");
         gatehouse.get("/api/v1/workspaces/" + workspace + "/members", "Cookie", "gatehouse_session=" + nosy).problem(404, "not_found");
-        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(nosy)
+        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/invitations").session(nosy)
                 .json("{\"email\":\"nosy@example.com\",\"role\":\"owner\"}").send().problem(404, "not_found");
+        gatehouse.request("GET", "/api/v1/workspaces/" + workspace + "/invitations").session(nosy).send().problem(404, "not_found");
         gatehouse.request("PATCH", "/api/v1/workspaces/" + workspace + "/members/" + ownerId).session(nosy)
                 .json("{\"role\":\"member\"}").send().problem(404, "not_found");
         gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/members/" + ownerId).session(nosy).send().problem(404, "not_found");
@@ -59,38 +60,77 @@ class WorkspacesEndToEndTest {
     }
 
     @Test
-    void adminsManageMembersMembersCannot() {
+    void adminsInviteMembersWhoJoinByAcceptingMembersCannotInvite() {
         String workspace = workspaceOwnedBy("lead@example.com");
-        gatehouse.signUp("deputy@example.com");
-        gatehouse.signUp("crew@example.com");
-        gatehouse.signUp("recruit@example.com");
+        gatehouse.signUpVerified("deputy@example.com");
+        gatehouse.signUpVerified("crew@example.com");
         String lead = gatehouse.login("lead@example.com");
 
-        var deputy = gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
-                .json("{\"email\":\"DEPUTY@example.com\",\"role\":\"admin\"}").send().expect(201).json();
-        assertThat(deputy).containsEntry("email", "deputy@example.com").containsEntry("role", "admin").containsKeys("user_id", "joined_at");
+        var invitation = invite(lead, workspace, "DEPUTY@example.com", "admin").expect(201).json();
+        assertThat(invitation).containsEntry("email", "deputy@example.com").containsEntry("role", "admin")
+                .containsEntry("invited_by", userId("lead@example.com")).containsKeys("id", "expires_at");
         String deputyCookie = gatehouse.login("deputy@example.com");
-        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(deputyCookie)
-                .json("{\"email\":\"crew@example.com\",\"role\":\"member\"}").send().expect(201);
+        assertThat(gatehouse.request("GET", "/api/v1/me/invitations").session(deputyCookie).send().expect(200).jsonList()).singleElement()
+                .satisfies(mine -> {
+                    assertThat(mine).containsEntry("id", invitation.get("id")).containsEntry("role", "admin")
+                            .containsEntry("invited_by", "lead@example.com");
+                    assertThat(((Map<?, ?>) mine.get("workspace")).get("id")).isEqualTo(workspace);
+                });
+        var joined = gatehouse.request("POST", "/api/v1/me/invitations/" + invitation.get("id") + "/accept").session(deputyCookie).send()
+                .expect(200).json();
+        assertThat(joined).containsEntry("workspace_id", workspace).containsEntry("role", "admin").containsKey("joined_at");
+        gatehouse.addMember(workspace, deputyCookie, "crew@example.com", "member");
         String crew = gatehouse.login("crew@example.com");
 
-        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(crew)
-                .json("{\"email\":\"recruit@example.com\",\"role\":\"member\"}").send().problem(403, "forbidden");
-        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(deputyCookie)
-                .json("{\"email\":\"recruit@example.com\",\"role\":\"owner\"}").send().problem(403, "forbidden");
-        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
-                .json("{\"email\":\"ghost@example.com\",\"role\":\"member\"}").send().problem(404, "user_not_found");
-        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
-                .json("{\"email\":\"crew@example.com\",\"role\":\"member\"}").send().problem(409, "already_member");
-        gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(lead)
-                .json("{\"email\":\"recruit@example.com\",\"role\":\"king\"}").send().problem(400, "validation_failed");
+        invite(crew, workspace, "recruit@example.com", "member").problem(403, "forbidden");
+        gatehouse.request("GET", "/api/v1/workspaces/" + workspace + "/invitations").session(crew).send().problem(403, "forbidden");
+        invite(deputyCookie, workspace, "recruit@example.com", "owner").problem(403, "forbidden");
+        invite(lead, workspace, "crew@example.com", "member").problem(409, "already_member");
+        invite(lead, workspace, "recruit@example.com", "king").problem(400, "validation_failed");
+        invite(lead, workspace, "not an address", "member").problem(400, "invalid_email");
+        var pending = invite(lead, workspace, "recruit@example.com", "member").expect(201).json();
+        assertThat(gatehouse.request("GET", "/api/v1/workspaces/" + workspace + "/invitations").session(lead).send().expect(200)
+                .jsonList()).extracting(i -> i.get("email")).containsExactly("recruit@example.com");
+        gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/invitations/" + pending.get("id")).session(lead).send().expect(204);
+        gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/invitations/" + pending.get("id")).session(lead).send()
+                .problem(404, "not_found");
 
         assertThat(gatehouse.get("/api/v1/workspaces/" + workspace + "/members", "Cookie", "gatehouse_session=" + crew).expect(200)
                 .jsonList()).extracting(m -> m.get("email")).containsExactly("lead@example.com", "deputy@example.com", "crew@example.com");
         gatehouse.request("DELETE", "/api/v1/workspaces/" + workspace + "/members/" + userId("crew@example.com")).session(crew).send()
                 .expect(204);
         gatehouse.get("/api/v1/workspaces/" + workspace, "Cookie", "gatehouse_session=" + crew).problem(404, "not_found");
-        assertThat(gatehouse.auditActions(workspace)).containsExactly("workspace.created", "member.added", "member.added", "member.removed");
+        assertThat(gatehouse.auditActions(workspace)).containsExactly("workspace.created", "invitation.created", "invitation.accepted",
+                "invitation.created", "invitation.accepted", "invitation.created", "invitation.revoked", "member.removed");
+    }
+
+    @Test
+    void anInvitationNeedsTheVerifiedOwnerOfItsAddress() {
+        String workspace = workspaceOwnedBy("gate@example.com");
+        String lead = gatehouse.login("gate@example.com");
+        var invitation = invite(lead, workspace, "newcomer@example.com", "member").expect(201).json();
+        String message = gatehouse.mailsTo("newcomer@example.com").stream().filter(m -> m.contains("/invitations")).findFirst()
+                .orElseGet(() -> {
+                    gatehouse.awaitLinkToken("newcomer@example.com", "/invitation");
+                    return gatehouse.mailsTo("newcomer@example.com").get(0);
+                });
+        assertThat(message).contains("Subject: You are invited to join").contains("http://localhost/invitations");
+
+        gatehouse.signUp("newcomer@example.com");
+        String newcomer = gatehouse.login("newcomer@example.com");
+        String accept = "/api/v1/me/invitations/" + invitation.get("id") + "/accept";
+        gatehouse.request("POST", accept).session(newcomer).send().problem(403, "email_not_verified");
+        gatehouse.signUpVerified("bystander@example.com");
+        gatehouse.request("POST", accept).session(gatehouse.login("bystander@example.com")).send().problem(404, "not_found");
+
+        gatehouse.verifyEmail("newcomer@example.com");
+        gatehouse.request("POST", accept).session(newcomer).send().expect(200);
+        gatehouse.request("POST", accept).session(newcomer).send().problem(404, "not_found");
+    }
+
+    private TestGatehouse.Response invite(String cookie, String workspace, String email, String role) {
+        return gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/invitations").session(cookie)
+                .json("{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}").send();
     }
 
     @Test
@@ -109,10 +149,9 @@ class WorkspacesEndToEndTest {
     void twoOwnersDemotingEachOtherAtOnceNeverLeaveTheWorkspaceOwnerless() throws Exception {
         for (int round = 0; round < 5; round++) {
             String workspace = workspaceOwnedBy("owner-a" + round + "@example.com");
-            gatehouse.signUp("owner-b" + round + "@example.com");
+            gatehouse.signUpVerified("owner-b" + round + "@example.com");
             String a = gatehouse.login("owner-a" + round + "@example.com");
-            gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/members").session(a)
-                    .json("{\"email\":\"owner-b" + round + "@example.com\",\"role\":\"owner\"}").send().expect(201);
+            gatehouse.addMember(workspace, a, "owner-b" + round + "@example.com", "owner");
             String b = gatehouse.login("owner-b" + round + "@example.com");
             String aId = userId("owner-a" + round + "@example.com");
             String bId = userId("owner-b" + round + "@example.com");

@@ -28,7 +28,7 @@ public final class EmailDomain {
     /** The normalised domain, or why it cannot be claimed. */
     public static Result check(String raw) {
         if (raw == null || raw.isBlank()) {
-            return new Result(Optional.empty(), "must not be empty");
+            return invalid("must not be empty");
         }
         String domain = raw.strip().toLowerCase(Locale.ROOT);
         if (domain.endsWith(".")) {
@@ -38,14 +38,19 @@ public final class EmailDomain {
             domain = domain.substring(1);
         }
         if (Email.parse("probe@" + domain).isEmpty() || domain.length() > 253) {
-            return new Result(Optional.empty(), "is not a domain name");
+            return invalid("is not a domain name");
         }
         if (SHARED.contains(domain) || PUBLIC_SUFFIXES.contains(domain)) {
-            return new Result(Optional.empty(), "is a public email provider or public suffix and cannot be claimed");
+            return new Result(Optional.empty(), "is a public email provider or public suffix and cannot be claimed", ErrorCode.PUBLIC_DOMAIN);
         }
-        return new Result(Optional.of(domain), null);
+        return new Result(Optional.of(domain), null, null);
     }
 
-    public record Result(Optional<String> domain, String problem) {
+    private static Result invalid(String problem) {
+        return new Result(Optional.empty(), problem, ErrorCode.INVALID_DOMAIN);
+    }
+
+    /** @param code {@code invalid_domain} or {@code public_domain} when refused, else null */
+    public record Result(Optional<String> domain, String problem, ErrorCode code) {
     }
 }

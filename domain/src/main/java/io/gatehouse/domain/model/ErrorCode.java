@@ -27,6 +27,10 @@ public enum ErrorCode {
     LAST_OWNER("last_owner"),
     ALREADY_MEMBER("already_member"),
     DOMAIN_TAKEN("domain_taken"),
+    INVALID_DOMAIN("invalid_domain"),
+    PUBLIC_DOMAIN("public_domain"),
+    /** The domain's ownership is not proved (yet): its DNS record is missing, or an SSO login asserted an address in it. */
+    DOMAIN_NOT_VERIFIED("domain_not_verified"),
     SSO_NOT_CONFIGURED("sso_not_configured"),
     SSO_REQUIRED("sso_required"),
     SSO_LINK_CONFIRMATION_REQUIRED("sso_link_confirmation_required"),
@@ -35,6 +39,9 @@ public enum ErrorCode {
     ALREADY_LINKED("already_linked"),
     NOT_LINKED("not_linked"),
     LAST_LOGIN_METHOD("last_login_method"),
+    ALREADY_VERIFIED("already_verified"),
+    EMAIL_NOT_VERIFIED("email_not_verified"),
+    INVITATION_EXPIRED("invitation_expired"),
     // Why the SAML ACS refused a response. The ACS client gets only the code; the workspace's
     // sso/events log gets the code and a detail saying what was expected and what arrived.
     SAML_RESPONSE_TOO_LARGE("saml_response_too_large"),

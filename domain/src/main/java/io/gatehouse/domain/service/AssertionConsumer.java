@@ -21,6 +21,7 @@ import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.out.AssertionReplayCache;
+import io.gatehouse.domain.port.out.DomainClaims;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.ExternalIdentities.LinkedAccount;
 import io.gatehouse.domain.port.out.LinkConfirmations;
@@ -48,7 +49,8 @@ import java.util.Optional;
  *       4.1.4.3), and the response was not issued before that request; no InResponseTo only when the
  *       workspace allows IdP-initiated login (profiles 4.1.5);</li>
  *   <li>the assertion id was never accepted before (profiles 4.1.4.5, one-time bearer assertions);</li>
- *   <li>the asserted email is inside the workspace's email domains, so an IdP can only vouch for its own;</li>
+ *   <li>the asserted email is inside the workspace's email domains, and the workspace verified that
+ *       domain, so an IdP can only vouch for addresses its workspace proved it owns;</li>
  *   <li>then: a linked identity logs in; an unknown email is provisioned just in time when allowed;
  *       an existing unlinked account is never logged in silently but asked to confirm with its password.</li>
  * </ol>
@@ -65,6 +67,8 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     private final SessionIssuer sessions;
     private final SsoEvents events;
     private final SsoAttemptGuard guard;
+    private final DomainClaims domains;
+    private final UnverifiedAccountTakeover takeover;
     private final Transactions transactions;
     private final IdentityLinker linker;
     private final PublicUrl publicUrl;
@@ -75,7 +79,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     public AssertionConsumer(SsoConfigurations configurations, SamlResponseReader reader, PendingSamlRequests pending,
                              AssertionReplayCache replayCache, ExternalIdentities identities, LinkConfirmations confirmations,
                              Users users, Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                             SsoAttemptGuard guard, Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
+                             SsoAttemptGuard guard, DomainClaims domains, UnverifiedAccountTakeover takeover, Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
         this.configurations = configurations;
         this.reader = reader;
         this.pending = pending;
@@ -86,6 +90,8 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         this.sessions = sessions;
         this.events = events;
         this.guard = guard;
+        this.domains = domains;
+        this.takeover = takeover;
         this.transactions = transactions;
         this.linker = new IdentityLinker(identities, memberships, users, clock);
         this.publicUrl = publicUrl;
@@ -141,6 +147,11 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
             throw new SsoRejection(ErrorCode.SAML_EMAIL_DOMAIN_NOT_ALLOWED, "asserted email domain '" + domain
                     + "' is not one of the workspace's email domains " + configuration.emailDomains());
         }
+        // An IdP vouches only for addresses of domains its workspace proved it owns: a claim alone is anyone's to make.
+        if (!domains.verifiedOwner(domain).map(workspace::equals).orElse(false)) {
+            throw new SsoRejection(ErrorCode.DOMAIN_NOT_VERIFIED, "asserted email domain '" + domain + "' is claimed by the workspace but "
+                    + "its ownership is not verified; publish the TXT record shown in the workspace's domains and verify it");
+        }
         String state = request.map(PendingSamlRequest::state).orElse(null);
         String requestedClient = request.map(PendingSamlRequest::client).orElse(null);
         String redirect = request.map(PendingSamlRequest::redirect).orElse(null);
@@ -158,19 +169,39 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         }
         Optional<User> existing = users.findByEmail(profile.email());
         if (existing.isPresent()) {
-            return confirmationFor(active(existing), configuration, assertion, profile);
+            return existingAccount(active(existing), configuration, assertion, profile, client, state, requestedClient, redirect);
         }
         if (!configuration.jitProvisioning()) {
             throw new SsoRejection(ErrorCode.SAML_USER_NOT_PROVISIONED, "no account has the email " + profile.email()
                     + " and just-in-time provisioning is off for this workspace");
         }
-        User user = User.newMember(profile.email(), profile.fullName(), null, clock.instant());
+        // The IdP of a verified domain vouches for the address: the account starts verified.
+        User user = User.newMember(profile.email(), profile.fullName(), null, clock.instant()).withEmailVerified(true);
         if (!users.insertIfEmailFree(user)) {
             // Someone signed up with this email a moment ago: treat it as the existing account it now is.
-            return confirmationFor(active(users.findByEmail(profile.email())), configuration, assertion, profile);
+            return existingAccount(active(users.findByEmail(profile.email())), configuration, assertion, profile, client, state,
+                    requestedClient, redirect);
         }
         user = linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
         return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
+    }
+
+    /**
+     * An account with the asserted email exists but is not linked to this IdP. Its owner proved the
+     * mailbox: never logged in silently, the password must confirm the link. It never proved it: the
+     * IdP's user owns the mailbox, so the account is theirs and the squatter's access ends.
+     */
+    private AcsOutcome existingAccount(User account, SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile,
+                                       ClientInfo client, String state, String requestedClient, String redirect) {
+        if (account.emailVerified()) {
+            return confirmationFor(account, configuration, assertion, profile);
+        }
+        User reclaimed = takeover.reclaim(account);
+        events.record(new SsoEvent(configuration.workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
+                "the account " + account.id() + " had never verified its email: it now belongs to the IdP's user, and its password, "
+                        + "sessions and tokens were revoked", profile.email().value(), client.ip()));
+        User linked = linker.link(reclaimed, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+        return loggedIn(sessions.open(linked, AuthMethod.SAML, client), state, requestedClient, redirect);
     }
 
     /** SAML profiles 4.1.4.3 and 4.1.5: solicited responses must answer our request; unsolicited ones must be allowed. */

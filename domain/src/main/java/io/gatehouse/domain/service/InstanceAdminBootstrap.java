@@ -43,7 +43,7 @@ public final class InstanceAdminBootstrap {
         });
         User admin = User.newMember(email, "Instance administrator", hasher.hash(password), clock.instant());
         User promoted = new User(admin.id(), admin.email(), admin.fullName(), admin.status(), admin.passwordHash(),
-                true, admin.createdAt(), null);
+                true, admin.createdAt(), null, true);
         if (!users.insertIfEmailFree(promoted)) {
             // Another node created it between our lookup and insert: promote that one.
             return ensure(rawEmail, password);

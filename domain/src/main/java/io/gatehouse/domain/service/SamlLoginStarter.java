@@ -69,10 +69,10 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        return configurations.findByDomain(parsed.get().domain())
+        return configurations.findByVerifiedDomain(parsed.get().domain())
                 .filter(SsoConfiguration::enabled)
                 .<StartOutcome>map(configuration -> send(configuration, null, client, state, redirect))
-                .orElseGet(() -> new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "no workspace has SSO enabled for this email domain"));
+                .orElseGet(() -> new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "no workspace has SSO enabled for this email domain (or its ownership is not verified)"));
     }
 
     @Override

@@ -29,11 +29,14 @@ public final class SignUpService implements SignUpUseCase {
     private final PasswordHasher hasher;
     private final PasswordPolicy passwordPolicy;
     private final AuditLog audit;
+    private final EmailOwnershipService emailOwnership;
     private final Transactions transactions;
     private final Clock clock;
 
     public SignUpService(Users users, Workspaces workspaces, Memberships memberships, PasswordHasher hasher,
-                         PasswordPolicy passwordPolicy, AuditLog audit, Transactions transactions, Clock clock) {
+                         PasswordPolicy passwordPolicy, AuditLog audit, EmailOwnershipService emailOwnership, Transactions transactions,
+                         Clock clock) {
+        this.emailOwnership = emailOwnership;
         this.users = users;
         this.workspaces = workspaces;
         this.memberships = memberships;
@@ -64,6 +67,8 @@ public final class SignUpService implements SignUpUseCase {
             if (!users.insertIfEmailFree(user)) {
                 return new SignUpRejected(ErrorCode.EMAIL_TAKEN, "email", "an account with this email already exists");
             }
+            // The verification message commits with the account, or neither does.
+            emailOwnership.sendVerification(user);
             workspace.ifPresent(created -> {
                 workspaces.insert(created);
                 memberships.insert(new Membership(created.id(), user.id(), Role.OWNER, now));

@@ -4,7 +4,6 @@ import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.model.SsoLimits;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SsoThrottled;
-import io.gatehouse.domain.port.out.ClientAttempts;
 import io.gatehouse.domain.port.out.PendingSamlRequests;
 import io.gatehouse.domain.port.out.SsoEvents;
 import java.time.Clock;
@@ -15,21 +14,21 @@ import java.util.Optional;
 /**
  * Bounds what anonymous callers can make Gatehouse store through its SSO endpoints: pending requests
  * (per client IP and per workspace) and failure events (per client IP, and folded when identical).
- * Counters live in the database ({@link ClientAttempts}) so that every node enforces the same budget.
+ * Counters live in the database ({@link AttemptLimiter}) so that every node enforces the same budget.
  */
 public final class SsoAttemptGuard {
 
     static final String START = "sso_start";
     static final String FAILURE = "sso_failure";
 
-    private final ClientAttempts attempts;
+    private final AttemptLimiter limiter;
     private final PendingSamlRequests pending;
     private final SsoEvents events;
     private final SsoLimits limits;
     private final Clock clock;
 
-    public SsoAttemptGuard(ClientAttempts attempts, PendingSamlRequests pending, SsoEvents events, SsoLimits limits, Clock clock) {
-        this.attempts = attempts;
+    public SsoAttemptGuard(AttemptLimiter limiter, PendingSamlRequests pending, SsoEvents events, SsoLimits limits, Clock clock) {
+        this.limiter = limiter;
         this.pending = pending;
         this.events = events;
         this.limits = limits;
@@ -38,12 +37,8 @@ public final class SsoAttemptGuard {
 
     /** Counts a login start from {@code ip}, or refuses it when the client started too many within the window. */
     public Optional<SsoThrottled> admitStart(String ip) {
-        Instant now = clock.instant();
-        Optional<SsoThrottled> over = over(START, ip, limits.maxStartsPerIp(), now, SsoThrottled.Limit.STARTS_PER_IP);
-        if (over.isEmpty()) {
-            attempts.record(START, ip, now);
-        }
-        return over;
+        return limiter.admit(START, ip, limits.maxStartsPerIp(), limits.window())
+                .map(wait -> new SsoThrottled(wait, SsoThrottled.Limit.STARTS_PER_IP));
     }
 
     /** Refuses a new AuthnRequest while the workspace already has as many outstanding as it may. */
@@ -59,7 +54,8 @@ public final class SsoAttemptGuard {
 
     /** Refuses a post to an ACS or callback from a client that had too many refused within the window. */
     public Optional<SsoThrottled> admitPost(String ip) {
-        return over(FAILURE, ip, limits.maxFailuresPerIp(), clock.instant(), SsoThrottled.Limit.FAILURES_PER_IP);
+        return limiter.check(FAILURE, ip, limits.maxFailuresPerIp(), limits.window())
+                .map(wait -> new SsoThrottled(wait, SsoThrottled.Limit.FAILURES_PER_IP));
     }
 
     /**
@@ -69,18 +65,12 @@ public final class SsoAttemptGuard {
      * @return true when the event was folded into an earlier one
      */
     public boolean refused(SsoEvent failure) {
-        attempts.record(FAILURE, failure.ip(), failure.at());
+        limiter.record(FAILURE, failure.ip());
         return events.recordFailure(failure, failure.at().minus(limits.eventFoldWindow()));
-    }
-
-    private Optional<SsoThrottled> over(String action, String ip, int limit, Instant now, SsoThrottled.Limit which) {
-        return SlidingWindow.waitFor(attempts.newest(action, ip, now.minus(limits.window()), limit), limit, limits.window(), now)
-                .map(wait -> new SsoThrottled(wait, which));
     }
 
     /** Forgets attempts that left every window. */
     public int purge() {
-        Instant windowStart = clock.instant().minus(limits.window());
-        return attempts.purgeOlderThan(START, windowStart) + attempts.purgeOlderThan(FAILURE, windowStart);
+        return limiter.purge(START, limits.window()) + limiter.purge(FAILURE, limits.window());
     }
 }

@@ -15,6 +15,7 @@ import io.gatehouse.domain.port.out.AuditLog;
 import io.gatehouse.domain.port.out.SsoEvents;
 import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.port.out.CertificateInspector;
+import io.gatehouse.domain.port.out.DomainClaims;
 import io.gatehouse.domain.port.out.IdpMetadataReader;
 import io.gatehouse.domain.port.out.IdpMetadataReader.IdpMetadata;
 import io.gatehouse.domain.port.out.IdpMetadataReader.IdpMetadataRejected;
@@ -56,14 +57,18 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     private final CertificateInspector certificates;
     private final AuditLog audit;
     private final SsoEvents events;
+    private final DomainClaims domainClaims;
+    private final DomainOwnershipService domains;
     private final Transactions transactions;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     public SsoConfigurationService(Memberships memberships, SsoConfigurations configurations, IdpMetadataReader metadataReader,
                                    SpMetadataWriter metadataWriter, SpKeyGenerator keyGenerator, CertificateInspector certificates,
-                                   AuditLog audit, SsoEvents events, Transactions transactions, PublicUrl publicUrl,
-                                   Clock clock) {
+                                   AuditLog audit, SsoEvents events, DomainClaims domainClaims, DomainOwnershipService domains,
+                                   Transactions transactions, PublicUrl publicUrl, Clock clock) {
+        this.domainClaims = domainClaims;
+        this.domains = domains;
         this.memberships = memberships;
         this.configurations = configurations;
         this.metadataReader = metadataReader;
@@ -152,7 +157,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         if (!problems.isEmpty()) {
             return new SsoRejected(ErrorCode.VALIDATION_FAILED, "the SSO configuration has invalid fields", problems);
         }
-        List<String> taken = configurations.claimedElsewhere(workspace, domains);
+        List<String> taken = domainClaims.verifiedElsewhere(workspace, domains);
         if (!taken.isEmpty()) {
             return domainTaken(taken.get(0));
         }
@@ -171,15 +176,13 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
                 // Each workspace's SP keys are made once, on first save, and survive later saves.
                 existing.map(SsoConfiguration::spKeys).orElseGet(() -> keyGenerator.generate(workspace)),
                 existing.map(SsoConfiguration::createdAt).orElse(now), now);
-        try {
-            transactions.inTransaction(() -> {
-                configurations.upsert(configuration);
-                audit.record(new AuditEvent(workspace, caller, existing.isEmpty() ? "sso.created" : (replace ? "sso.replaced" : "sso.updated"),
-                        workspace.toString(), describe(configuration), now));
-            });
-        } catch (SsoConfigurations.DomainClaimedElsewhere raced) {
-            return domainTaken(raced.domain());
-        }
+        transactions.inTransaction(() -> {
+            configurations.upsert(configuration);
+            // Naming a domain claims it; only a verified claim gives the configuration any effect on it.
+            configuration.emailDomains().forEach(domain -> this.domains.claimFor(caller, workspace, domain));
+            audit.record(new AuditEvent(workspace, caller, existing.isEmpty() ? "sso.created" : (replace ? "sso.replaced" : "sso.updated"),
+                    workspace.toString(), describe(configuration), now));
+        });
         return view(configuration);
     }
 
@@ -298,7 +301,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     }
 
     private static SsoRejected domainTaken(String domain) {
-        return new SsoRejected(ErrorCode.DOMAIN_TAKEN, "the email domain " + domain + " belongs to another workspace",
-                List.of(new FieldProblem("email_domains", domain + " is already claimed")));
+        return new SsoRejected(ErrorCode.DOMAIN_TAKEN, "the email domain " + domain + " is verified by another workspace",
+                List.of(new FieldProblem("email_domains", domain + " is verified by another workspace")));
     }
 }

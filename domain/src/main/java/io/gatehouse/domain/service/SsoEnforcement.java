@@ -22,7 +22,7 @@ public final class SsoEnforcement {
     }
 
     public boolean forbidsPassword(User user) {
-        return configurations.findByDomain(user.email().domain())
+        return configurations.findByVerifiedDomain(user.email().domain())
                 .filter(SsoConfiguration::enabled)
                 .filter(SsoConfiguration::enforceSso)
                 .map(configuration -> memberships.roleOf(configuration.workspaceId(), user.id())

@@ -1,12 +1,10 @@
 package io.gatehouse.domain.service;
 
 import io.gatehouse.domain.model.AuditEvent;
-import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Member;
 import io.gatehouse.domain.model.Membership;
 import io.gatehouse.domain.model.Role;
-import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.Workspace;
 import io.gatehouse.domain.model.WorkspaceId;
@@ -15,7 +13,6 @@ import io.gatehouse.domain.port.in.WorkspaceUseCase;
 import io.gatehouse.domain.port.out.AuditLog;
 import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.Transactions;
-import io.gatehouse.domain.port.out.Users;
 import io.gatehouse.domain.port.out.Workspaces;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,16 +30,14 @@ public final class WorkspaceService implements WorkspaceUseCase {
 
     private final Workspaces workspaces;
     private final Memberships memberships;
-    private final Users users;
     private final AuditLog audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public WorkspaceService(Workspaces workspaces, Memberships memberships, Users users, AuditLog audit,
+    public WorkspaceService(Workspaces workspaces, Memberships memberships, AuditLog audit,
                             Transactions transactions, Clock clock) {
         this.workspaces = workspaces;
         this.memberships = memberships;
-        this.users = users;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -74,31 +69,6 @@ public final class WorkspaceService implements WorkspaceUseCase {
     @Override
     public Optional<List<Member>> members(UserId caller, WorkspaceId workspace) {
         return memberships.roleOf(workspace, caller).map(role -> memberships.members(workspace));
-    }
-
-    @Override
-    public MemberOutcome addMember(UserId caller, WorkspaceId workspace, String rawEmail, Role role) {
-        return transactions.inTransaction(() -> {
-            Optional<Role> callerRole = lockAndRoleOf(caller, workspace);
-            if (callerRole.isEmpty()) {
-                return notFound();
-            }
-            if (!callerRole.get().isWorkspaceAdmin() || (role == Role.OWNER && callerRole.get() != Role.OWNER)) {
-                return forbidden(role == Role.OWNER ? "only owners may add owners" : "only workspace admins may add members");
-            }
-            Optional<User> user = Email.parse(rawEmail).flatMap(users::findByEmail);
-            if (user.isEmpty()) {
-                return new MemberRejected(ErrorCode.USER_NOT_FOUND, "no account with this email");
-            }
-            if (memberships.roleOf(workspace, user.get().id()).isPresent()) {
-                return new MemberRejected(ErrorCode.ALREADY_MEMBER, "this user is already a member");
-            }
-            Instant now = clock.instant();
-            memberships.insert(new Membership(workspace, user.get().id(), role, now));
-            audit.record(new AuditEvent(workspace, caller, "member.added", user.get().id().toString(),
-                    user.get().email().value() + " as " + role.wireName(), now));
-            return new MemberChanged(new Member(user.get().id(), user.get().email(), user.get().fullName(), role, now));
-        });
     }
 
     @Override

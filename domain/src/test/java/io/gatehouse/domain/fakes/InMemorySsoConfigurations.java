@@ -2,23 +2,20 @@ package io.gatehouse.domain.fakes;
 
 import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.out.DomainClaims;
 import io.gatehouse.domain.port.out.SsoConfigurations;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps configurations in memory and holds each domain for one workspace, like the sso_domains key. */
+/** Keeps configurations in memory; a domain finds the configuration of the workspace that verified it. */
 public final class InMemorySsoConfigurations implements SsoConfigurations {
 
     private final Map<WorkspaceId, SsoConfiguration> stored = new ConcurrentHashMap<>();
-    private final Map<String, WorkspaceId> domainOwners = new ConcurrentHashMap<>();
-    private volatile boolean raceOnNextUpsert;
+    private final DomainClaims domains;
 
-    /** Makes the next upsert fail as if another workspace claimed its first domain concurrently. */
-    public void raceOnNextUpsert() {
-        raceOnNextUpsert = true;
+    public InMemorySsoConfigurations(DomainClaims domains) {
+        this.domains = domains;
     }
 
     public boolean isEmpty() {
@@ -31,36 +28,17 @@ public final class InMemorySsoConfigurations implements SsoConfigurations {
     }
 
     @Override
-    public Optional<SsoConfiguration> findByDomain(String domain) {
-        return Optional.ofNullable(domainOwners.get(domain)).map(stored::get);
+    public Optional<SsoConfiguration> findByVerifiedDomain(String domain) {
+        return domains.verifiedOwner(domain).map(stored::get).filter(c -> c.emailDomains().contains(domain));
     }
 
     @Override
     public void upsert(SsoConfiguration configuration) {
-        if (raceOnNextUpsert) {
-            raceOnNextUpsert = false;
-            throw new DomainClaimedElsewhere(configuration.emailDomains().get(0));
-        }
-        domainOwners.values().removeIf(configuration.workspaceId()::equals);
-        configuration.emailDomains().forEach(domain -> domainOwners.put(domain, configuration.workspaceId()));
         stored.put(configuration.workspaceId(), configuration);
     }
 
     @Override
     public boolean delete(WorkspaceId workspaceId) {
-        domainOwners.values().removeIf(workspaceId::equals);
         return stored.remove(workspaceId) != null;
-    }
-
-    @Override
-    public List<String> claimedElsewhere(WorkspaceId workspaceId, List<String> domains) {
-        List<String> taken = new ArrayList<>();
-        for (String domain : domains) {
-            WorkspaceId holder = domainOwners.get(domain);
-            if (holder != null && !holder.equals(workspaceId)) {
-                taken.add(domain);
-            }
-        }
-        return taken;
     }
 }

@@ -51,8 +51,7 @@ public final class InMemoryUsers implements io.gatehouse.domain.port.out.Users {
 
     @Override
     public void updateFullName(UserId id, String fullName) {
-        update(id, user -> new User(user.id(), user.email(), fullName, user.status(), user.passwordHash(),
-                user.instanceAdmin(), user.createdAt(), user.lastLoginAt()));
+        update(id, user -> user.withFullName(fullName));
     }
 
     @Override
@@ -63,7 +62,17 @@ public final class InMemoryUsers implements io.gatehouse.domain.port.out.Users {
     @Override
     public void updateInstanceAdmin(UserId id, boolean instanceAdmin) {
         update(id, user -> new User(user.id(), user.email(), user.fullName(), user.status(), user.passwordHash(),
-                instanceAdmin, user.createdAt(), user.lastLoginAt()));
+                instanceAdmin, user.createdAt(), user.lastLoginAt(), user.emailVerified()));
+    }
+
+    @Override
+    public void markEmailVerified(UserId id) {
+        update(id, user -> user.withEmailVerified(true));
+    }
+
+    @Override
+    public void removePassword(UserId id) {
+        update(id, user -> user.withPasswordHash(null));
     }
 
     private void update(UserId id, UnaryOperator<User> change) {

@@ -2,14 +2,22 @@ package io.gatehouse.domain.fakes;
 
 import io.gatehouse.domain.port.out.Profiles;
 
+import io.gatehouse.domain.model.AccountMailPolicy;
 import io.gatehouse.domain.model.PasswordPolicy;
+import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.ThrottlePolicy;
 import io.gatehouse.domain.model.TokenPolicy;
 import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.service.AccountMessages;
 import io.gatehouse.domain.service.AccountService;
+import io.gatehouse.domain.service.AttemptLimiter;
+import io.gatehouse.domain.service.EmailOwnershipService;
+import io.gatehouse.domain.service.InvitationService;
+import io.gatehouse.domain.service.UnverifiedAccountTakeover;
 import io.gatehouse.domain.service.ApiTokenService;
 import io.gatehouse.domain.service.DeveloperApiAccessService;
+import io.gatehouse.domain.service.DomainOwnershipService;
 import io.gatehouse.domain.service.LoginThrottle;
 import io.gatehouse.domain.service.PasswordAuthenticator;
 import io.gatehouse.domain.service.SessionAuthenticationService;
@@ -40,13 +48,24 @@ public final class TestAccounts {
     public final CountingPasswordHasher hasher = new CountingPasswordHasher();
     public final DirectTransactions transactions = new DirectTransactions();
     public final LoginThrottle throttle = new LoginThrottle(failures, THROTTLE, clock);
-    public final InMemorySsoConfigurations ssoConfigurations = new InMemorySsoConfigurations();
+    public final InMemoryDomainClaims domainClaims = new InMemoryDomainClaims();
+    public final InMemorySsoConfigurations ssoConfigurations = new InMemorySsoConfigurations(domainClaims);
     public final PasswordAuthenticator authenticator = new PasswordAuthenticator(users, hasher, PasswordPolicy.DEFAULT, throttle,
             new SsoEnforcement(ssoConfigurations, workspaces));
     public final SessionIssuer issuer = new SessionIssuer(sessions, users, SESSIONS, new SecureRandom(), clock);
     public final InMemoryAuditLog audit = new InMemoryAuditLog();
+    public static final AccountMailPolicy MAIL = new AccountMailPolicy(Duration.ofHours(24), Duration.ofMinutes(30), Duration.ofDays(7),
+            3, 3, 10, Duration.ofHours(1));
+    public final InMemoryEmailTokens emailTokens = new InMemoryEmailTokens();
+    public final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+    public final InMemoryClientAttempts attempts = new InMemoryClientAttempts();
+    public final AttemptLimiter limiter = new AttemptLimiter(attempts, clock);
+    public final AccountMessages messages = new AccountMessages(PublicUrl.parse("https://login.example.com"));
+    /** Background work runs at once here, so a test sees its effects when the call returns. */
+    public final EmailOwnershipService emailOwnership = new EmailOwnershipService(users, emailTokens, outbox, messages, sessions, hasher,
+            PasswordPolicy.DEFAULT, limiter, Runnable::run, transactions, MAIL, new SecureRandom(), clock);
     public final SignUpService signUp = new SignUpService(users, workspaces, workspaces, hasher, PasswordPolicy.DEFAULT,
-            audit, transactions, clock);
+            audit, emailOwnership, transactions, clock);
     public final SessionAuthenticationService sessionAuthentication = new SessionAuthenticationService(sessions, users, SESSIONS, clock);
     public final SessionManagementService sessionManagement = new SessionManagementService(sessions, users, SESSIONS, clock);
     public final AccountService accounts = new AccountService(users, id -> users.findById(id)
@@ -56,13 +75,35 @@ public final class TestAccounts {
     public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec(clock);
     public final TokenService tokens = new TokenService(authenticator, issuer, sessions, refreshTokens, codec,
             new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15)), SESSIONS, transactions, new SecureRandom(), clock);
-    public final WorkspaceService workspaceService = new WorkspaceService(workspaces, workspaces, users, audit, transactions, clock);
+    public final WorkspaceService workspaceService = new WorkspaceService(workspaces, workspaces, audit, transactions, clock);
+    public final InMemoryInvitations invitations = new InMemoryInvitations(workspaces, users);
+    public final InvitationService invitationService = new InvitationService(invitations, workspaces, workspaces, users, outbox, messages,
+            audit, transactions, MAIL, clock);
     public final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
     public final InMemoryDeveloperApiKeys developerApiKeys = new InMemoryDeveloperApiKeys();
+    public final UnverifiedAccountTakeover takeover = new UnverifiedAccountTakeover(users, sessions, apiTokens, developerApiKeys, emailTokens,
+            clock);
     public final UserAdministrationService administration = new UserAdministrationService(users, sessions, apiTokens,
             developerApiKeys, transactions, clock);
     public final ApiTokenService apiTokenService = new ApiTokenService(apiTokens, users, workspaces, transactions,
             new SecureRandom(), clock);
+    public final FakeDns dns = new FakeDns();
+    public final DomainOwnershipService domains = new DomainOwnershipService(domainClaims, dns, workspaces, users, workspaces, audit,
+            new SecureRandom(), clock);
     public final DeveloperApiAccessService developerAccess = new DeveloperApiAccessService(developerApiKeys, users, throttle,
             issuer, tokens, new SecureRandom(), clock);
+
+    /** The invitation way in: {@code inviter} invites the address, its owner (with a verified email) accepts. */
+    public void join(io.gatehouse.domain.model.UserId inviter, io.gatehouse.domain.model.WorkspaceId workspace,
+                     io.gatehouse.domain.model.User invitee, io.gatehouse.domain.model.Role role) {
+        var invited = invitationService.invite(inviter, workspace, invitee.email().value(), role);
+        if (!(invited instanceof io.gatehouse.domain.port.in.InvitationUseCase.Invited done)) {
+            throw new AssertionError("invitation refused: " + invited);
+        }
+        users.markEmailVerified(invitee.id());
+        var joined = invitationService.accept(invitee.id(), done.invitation().id());
+        if (!(joined instanceof io.gatehouse.domain.port.in.InvitationUseCase.Joined)) {
+            throw new AssertionError("acceptance refused: " + joined);
+        }
+    }
 }

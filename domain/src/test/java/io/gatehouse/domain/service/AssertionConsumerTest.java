@@ -7,6 +7,7 @@ import io.gatehouse.domain.fakes.InMemorySamlState;
 import io.gatehouse.domain.fakes.InMemorySsoEvents;
 import io.gatehouse.domain.fakes.TestAccounts;
 import io.gatehouse.domain.model.AuthMethod;
+import io.gatehouse.domain.model.DomainClaim;
 import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.PendingSamlRequest;
@@ -62,12 +63,14 @@ class AssertionConsumerTest {
             }
             return verified.get();
         }, state, state, state, state, accounts.users, accounts.workspaces, accounts.issuer, events,
-                new SsoAttemptGuard(attempts, state, events, limits, accounts.clock), accounts.transactions,
+                new SsoAttemptGuard(new AttemptLimiter(attempts, accounts.clock), state, events, limits, accounts.clock), accounts.domainClaims, accounts.takeover, accounts.transactions,
                 PublicUrl.parse("https://sso.example.com"), policy, new SecureRandom(), accounts.clock);
         accounts.signUp.signUp(new SignUpCommand("owner@corp.example", PASSWORD, null, "Corp"));
         User owner = accounts.users.findByEmail(new Email("owner@corp.example")).orElseThrow();
         workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace().id();
         configure(true, true);
+        accounts.domainClaims.claim(workspace, "corp.example", "challenge", accounts.clock.instant());
+        accounts.domainClaims.markVerified(workspace, "corp.example", DomainClaim.VerificationMethod.DNS_TXT, accounts.clock.instant());
     }
 
     @Test
@@ -84,8 +87,9 @@ class AssertionConsumerTest {
     }
 
     @Test
-    void anExistingUnlinkedAccountIsNeverLoggedInSilently() {
+    void anExistingVerifiedUnlinkedAccountIsNeverLoggedInSilently() {
         accounts.signUp.signUp(new SignUpCommand("bo@corp.example", PASSWORD, null, null));
+        accounts.users.markEmailVerified(accounts.users.findByEmail(new Email("bo@corp.example")).orElseThrow().id());
 
         AcsOutcome outcome = post(assertion("_a2", "bo@corp.example", null), null);
 
@@ -93,6 +97,41 @@ class AssertionConsumerTest {
         User bo = accounts.users.findByEmail(new Email("bo@corp.example")).orElseThrow();
         assertThat(accounts.sessions.listUnrevoked(bo.id(), accounts.clock.instant())).isEmpty();
         assertThat(state.ofUser(bo.id())).isEmpty();
+    }
+
+    @Test
+    void aSquattersUnverifiedAccountIsTakenByTheMailboxOwnerAndEverythingTheSquatterHeldIsRevoked() {
+        accounts.signUp.signUp(new SignUpCommand("ceo@corp.example", PASSWORD, null, null));
+        User squatted = accounts.users.findByEmail(new Email("ceo@corp.example")).orElseThrow();
+        var squatterSession = accounts.issuer.open(squatted, AuthMethod.PASSWORD, TestAccounts.HOME);
+        accounts.apiTokenService.create(squatted.id(), "squatter's script", null, java.util.Optional.empty());
+        accounts.developerAccess.generate(squatted.id());
+
+        SamlLoggedIn in = (SamlLoggedIn) post(assertion("_t1", "ceo@corp.example", null), null);
+
+        assertThat(in.user().id()).isEqualTo(squatted.id());
+        User owned = accounts.users.findById(squatted.id()).orElseThrow();
+        assertThat(owned.hasPassword()).as("the squatter's password is gone").isFalse();
+        assertThat(owned.emailVerified()).isTrue();
+        assertThat(accounts.authenticator.check("ceo@corp.example", PASSWORD, TestAccounts.HOME))
+                .isInstanceOf(io.gatehouse.domain.port.in.AuthenticationFailure.InvalidCredentials.class);
+        assertThat(accounts.sessions.listUnrevoked(squatted.id(), accounts.clock.instant())).singleElement()
+                .satisfies(session -> {
+                    assertThat(session.id()).isNotEqualTo(squatterSession.session().id());
+                    assertThat(session.authMethod()).isEqualTo(AuthMethod.SAML);
+                });
+        assertThat(accounts.apiTokens.listByIssuer(squatted.id())).isNotEmpty().allSatisfy(token -> assertThat(token.enabled()).isFalse());
+        assertThat(accounts.developerApiKeys.findByUser(squatted.id())).isEmpty();
+        assertThat(state.ofUser(squatted.id())).hasSize(1);
+        assertThat(events.recent(workspace, 5)).anySatisfy(e -> assertThat(e.detail()).contains("had never verified its email"));
+    }
+
+    @Test
+    void aJustInTimeAccountOfAVerifiedDomainStartsVerified() {
+        SamlLoggedIn in = (SamlLoggedIn) post(assertion("_v1", "new@corp.example", null), null);
+
+        assertThat(in.user().emailVerified()).isTrue();
+        assertThat(accounts.users.findById(in.user().id()).orElseThrow().emailVerified()).isTrue();
     }
 
     @Test
@@ -148,6 +187,30 @@ class AssertionConsumerTest {
             assertThat(e.code()).isEqualTo("saml_email_domain_not_allowed");
             assertThat(e.email()).isEqualTo("owner@elsewhere.example");
         });
+    }
+
+    @Test
+    void aDomainClaimedButNotVerifiedIsRefusedAndExplained() {
+        configure(true, true, true, List.of("corp.example", "pending.example"));
+        accounts.domainClaims.claim(workspace, "pending.example", "challenge", accounts.clock.instant());
+
+        assertThat(code(post(assertion("_e2", "boss@pending.example", null), null))).isEqualTo(ErrorCode.DOMAIN_NOT_VERIFIED);
+        assertThat(accounts.users.findByEmail(new Email("boss@pending.example"))).as("no JIT account").isEmpty();
+        assertThat(events.recent(workspace, 1)).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo("domain_not_verified");
+            assertThat(e.detail()).contains("pending.example").contains("not verified");
+        });
+    }
+
+    @Test
+    void aDomainVerifiedByAnotherWorkspaceIsNotThisIdpsToVouchFor() {
+        WorkspaceId owner = WorkspaceId.random();
+        configure(true, true, true, List.of("corp.example", "victim.example"));
+        accounts.domainClaims.claim(workspace, "victim.example", "mine", accounts.clock.instant());
+        accounts.domainClaims.claim(owner, "victim.example", "theirs", accounts.clock.instant());
+        accounts.domainClaims.markVerified(owner, "victim.example", DomainClaim.VerificationMethod.DNS_TXT, accounts.clock.instant());
+
+        assertThat(code(post(assertion("_e3", "ceo@victim.example", null), null))).isEqualTo(ErrorCode.DOMAIN_NOT_VERIFIED);
     }
 
     @Test
@@ -249,8 +312,12 @@ class AssertionConsumerTest {
     }
 
     private void configure(boolean allowIdpInitiated, boolean jit, boolean enabled) {
+        configure(allowIdpInitiated, jit, enabled, List.of("corp.example"));
+    }
+
+    private void configure(boolean allowIdpInitiated, boolean jit, boolean enabled, List<String> domains) {
         accounts.ssoConfigurations.upsert(new SsoConfiguration(workspace, enabled, "https://idp.example", "https://idp.example/sso",
-                List.of(), List.of("corp.example"), true, false, allowIdpInitiated, jit, Role.MEMBER, false, false,
+                List.of(), domains, true, false, allowIdpInitiated, jit, Role.MEMBER, false, false,
                 AttributeMapping.DEFAULT, new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant()));
     }
 }

@@ -26,7 +26,7 @@ class SsoAttemptGuardTest {
     private final InMemorySamlState pending = new InMemorySamlState(new InMemoryUsers());
     private final InMemorySsoEvents events = new InMemorySsoEvents();
     private final SsoLimits limits = new SsoLimits(5, 3, Duration.ofMinutes(5), 4, Duration.ofMinutes(10));
-    private final SsoAttemptGuard guard = new SsoAttemptGuard(attempts, pending, events, limits, clock);
+    private final SsoAttemptGuard guard = new SsoAttemptGuard(new AttemptLimiter(attempts, clock), pending, events, limits, clock);
 
     @Test
     void startsFromOneAddressAreLimitedWithinTheWindowAndOtherAddressesAreNot() {

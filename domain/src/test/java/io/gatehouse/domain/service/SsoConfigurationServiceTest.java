@@ -6,6 +6,7 @@ import io.gatehouse.domain.fakes.InMemorySsoConfigurations;
 import io.gatehouse.domain.fakes.InMemorySsoEvents;
 import io.gatehouse.domain.fakes.TestAccounts;
 import io.gatehouse.domain.model.CertificateInfo;
+import io.gatehouse.domain.model.DomainClaim;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.Role;
@@ -22,7 +23,6 @@ import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoRejected;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoSettings;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoView;
 import io.gatehouse.domain.port.out.IdpMetadataReader.IdpMetadata;
-import io.gatehouse.domain.port.out.SsoConfigurations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +41,7 @@ class SsoConfigurationServiceTest {
 
     private final TestAccounts accounts = new TestAccounts();
     private final AtomicInteger keysGenerated = new AtomicInteger();
-    private final InMemorySsoConfigurations configurations = new InMemorySsoConfigurations();
+    private final InMemorySsoConfigurations configurations = accounts.ssoConfigurations;
     private SsoConfigurationService sso;
     private User owner;
     private User member;
@@ -65,13 +65,14 @@ class SsoConfigurationServiceTest {
                     return Optional.of(new CertificateInfo(pem, "CN=" + parts[0],
                             accounts.clock.instant().plus(Duration.ofDays(Long.parseLong(parts[1]))), "AA:BB"));
                 },
-                accounts.audit, new InMemorySsoEvents(), accounts.transactions, PublicUrl.parse("https://login.example.com"),
+                accounts.audit, new InMemorySsoEvents(), accounts.domainClaims, accounts.domains, accounts.transactions,
+                PublicUrl.parse("https://login.example.com"),
                 accounts.clock);
         owner = user("owner", "Acme");
         workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace();
         member = user("member", null);
         outsider = user("outsider", null);
-        accounts.workspaceService.addMember(owner.id(), workspace.id(), "member@example.com", Role.MEMBER);
+        accounts.join(owner.id(), workspace.id(), member, Role.MEMBER);
     }
 
     @Test
@@ -111,17 +112,31 @@ class SsoConfigurationServiceTest {
     }
 
     @Test
-    void aDomainHeldElsewhereIsRefusedAlsoWhenTheRaceIsOnlySeenAtWriteTime() {
+    void namingADomainClaimsItPendingAndAnotherWorkspacesPendingClaimDoesNotBlockIt() {
         User other = user("other", "Other");
         Workspace otherWorkspace = accounts.workspaces.workspacesOf(other.id()).get(0).workspace();
         sso.save(other.id(), otherWorkspace.id(), settings("<md/>", null, List.of("contested.com")));
 
-        assertThat(code(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("contested.com")))))
-                .isEqualTo(ErrorCode.DOMAIN_TAKEN);
+        assertThat(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("contested.com")))).isInstanceOf(SsoView.class);
 
-        configurations.raceOnNextUpsert();
-        assertThat(code(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("free.com")))))
+        assertThat(accounts.domainClaims.find(workspace.id(), "contested.com")).hasValueSatisfying(claim ->
+                assertThat(claim.status()).isEqualTo(DomainClaim.Status.PENDING));
+        assertThat(accounts.domainClaims.find(otherWorkspace.id(), "contested.com")).isPresent();
+        assertThat(configurations.findByVerifiedDomain("contested.com")).as("no effect before verification").isEmpty();
+        assertThat(accounts.audit.events()).extracting(e -> e.action()).contains("domain.claimed");
+    }
+
+    @Test
+    void aDomainVerifiedByAnotherWorkspaceIsRefused() {
+        User other = user("other", "Other");
+        Workspace otherWorkspace = accounts.workspaces.workspacesOf(other.id()).get(0).workspace();
+        accounts.domainClaims.claim(otherWorkspace.id(), "contested.com", "c", accounts.clock.instant());
+        accounts.domainClaims.markVerified(otherWorkspace.id(), "contested.com", DomainClaim.VerificationMethod.DNS_TXT,
+                accounts.clock.instant());
+
+        assertThat(code(sso.save(owner.id(), workspace.id(), settings("<md/>", null, List.of("free.com", "contested.com")))))
                 .isEqualTo(ErrorCode.DOMAIN_TAKEN);
+        assertThat(accounts.domainClaims.find(workspace.id(), "free.com")).as("nothing stored").isEmpty();
     }
 
     @Test

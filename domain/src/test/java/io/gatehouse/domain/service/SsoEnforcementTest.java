@@ -3,6 +3,7 @@ package io.gatehouse.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.domain.fakes.TestAccounts;
+import io.gatehouse.domain.model.DomainClaim;
 import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.SsoConfiguration;
@@ -25,9 +26,12 @@ class SsoEnforcementTest {
     void passwordsAreRefusedOnlyAfterTheRightPasswordForMembersOfAnEnforcingDomain() {
         User owner = signUp("owner@corp.example", "Corp");
         WorkspaceId workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace().id();
-        signUp("member@corp.example", null);
-        accounts.workspaceService.addMember(owner.id(), workspace, "member@corp.example", Role.ADMIN);
+        accounts.join(owner.id(), workspace, signUp("member@corp.example", null), Role.ADMIN);
         enforce(workspace, true, true);
+        accounts.domainClaims.claim(workspace, "corp.example", "challenge", accounts.clock.instant());
+        assertThat(accounts.authenticator.check("member@corp.example", PASSWORD, TestAccounts.HOME))
+                .as("a pending claim enforces nothing").isInstanceOf(CredentialsValid.class);
+        accounts.domainClaims.markVerified(workspace, "corp.example", DomainClaim.VerificationMethod.DNS_TXT, accounts.clock.instant());
 
         assertThat(accounts.authenticator.check("member@corp.example", PASSWORD, TestAccounts.HOME))
                 .isInstanceOf(AuthenticationFailure.SsoRequired.class);
@@ -42,6 +46,20 @@ class SsoEnforcementTest {
         enforce(workspace, false, true);
         assertThat(accounts.authenticator.check("member@corp.example", PASSWORD, TestAccounts.HOME))
                 .as("a disabled configuration enforces nothing").isInstanceOf(CredentialsValid.class);
+    }
+
+    @Test
+    void aStrangersWorkspaceNamingAnotherCompanysDomainCannotLockItsPeopleOut() {
+        User victim = signUp("alice@victim.example", null);
+        User stranger = signUp("stranger@evil.example", "Evil");
+        WorkspaceId evil = accounts.workspaces.workspacesOf(stranger.id()).get(0).workspace().id();
+        accounts.ssoConfigurations.upsert(new SsoConfiguration(evil, true, "https://idp", "https://idp/sso", List.of(),
+                List.of("victim.example"), true, false, false, true, Role.MEMBER, true, false, AttributeMapping.DEFAULT,
+                new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant()));
+        accounts.domainClaims.claim(evil, "victim.example", "challenge", accounts.clock.instant());
+
+        assertThat(accounts.authenticator.check(victim.email().value(), PASSWORD, TestAccounts.HOME)).isInstanceOf(CredentialsValid.class);
+        assertThat(accounts.ssoConfigurations.findByVerifiedDomain("victim.example")).as("no discovery either").isEmpty();
     }
 
     private void enforce(WorkspaceId workspace, boolean enabled, boolean enforce) {

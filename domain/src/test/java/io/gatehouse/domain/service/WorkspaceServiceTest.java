@@ -32,8 +32,8 @@ class WorkspaceServiceTest {
         member = user("member");
         outsider = user("outsider");
         workspace = accounts.workspaceService.create(owner.id(), "  Acme  ");
-        added(accounts.workspaceService.addMember(owner.id(), workspace.id(), "admin@example.com", Role.ADMIN));
-        added(accounts.workspaceService.addMember(admin.id(), workspace.id(), "MEMBER@example.com", Role.MEMBER));
+        accounts.join(owner.id(), workspace.id(), admin, Role.ADMIN);
+        accounts.join(admin.id(), workspace.id(), member, Role.MEMBER);
     }
 
     @Test
@@ -41,24 +41,21 @@ class WorkspaceServiceTest {
         assertThat(workspace.name()).isEqualTo("Acme");
         assertThat(accounts.workspaceService.get(owner.id(), workspace.id()).orElseThrow().role()).isEqualTo(Role.OWNER);
         assertThat(accounts.audit.events()).extracting(e -> e.action())
-                .containsExactly("workspace.created", "member.added", "member.added");
-        assertThat(accounts.audit.events().get(2).actor()).isEqualTo(admin.id());
+                .containsExactly("workspace.created", "invitation.created", "invitation.accepted", "invitation.created",
+                        "invitation.accepted");
+        assertThat(accounts.audit.events().get(3).actor()).isEqualTo(admin.id());
     }
 
     @Test
     void nonMembersSeeNothing() {
         assertThat(accounts.workspaceService.get(outsider.id(), workspace.id())).isEmpty();
         assertThat(accounts.workspaceService.members(outsider.id(), workspace.id())).isEmpty();
-        assertThat(code(accounts.workspaceService.addMember(outsider.id(), workspace.id(), "outsider@example.com", Role.ADMIN)))
-                .isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(code(accounts.workspaceService.removeMember(outsider.id(), workspace.id(), member.id())))
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @Test
     void membersCannotManageMembersAndAdminsCannotTouchOwnership() {
-        assertThat(code(accounts.workspaceService.addMember(member.id(), workspace.id(), "outsider@example.com", Role.MEMBER)))
-                .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(code(accounts.workspaceService.changeRole(member.id(), workspace.id(), member.id(), Role.ADMIN)))
                 .isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(code(accounts.workspaceService.changeRole(admin.id(), workspace.id(), member.id(), Role.OWNER)))
@@ -88,17 +85,9 @@ class WorkspaceServiceTest {
     @Test
     void memberMayLeaveAndAdminMayRemoveMembers() {
         assertThat(accounts.workspaceService.removeMember(member.id(), workspace.id(), member.id())).isInstanceOf(MemberChanged.class);
-        added(accounts.workspaceService.addMember(owner.id(), workspace.id(), "member@example.com", Role.MEMBER));
+        accounts.join(owner.id(), workspace.id(), member, Role.MEMBER);
         assertThat(accounts.workspaceService.removeMember(admin.id(), workspace.id(), member.id())).isInstanceOf(MemberChanged.class);
         assertThat(accounts.workspaceService.get(member.id(), workspace.id())).isEmpty();
-    }
-
-    @Test
-    void addingUnknownEmailOrExistingMemberIsRejected() {
-        assertThat(code(accounts.workspaceService.addMember(owner.id(), workspace.id(), "ghost@example.com", Role.MEMBER)))
-                .isEqualTo(ErrorCode.USER_NOT_FOUND);
-        assertThat(code(accounts.workspaceService.addMember(owner.id(), workspace.id(), "member@example.com", Role.ADMIN)))
-                .isEqualTo(ErrorCode.ALREADY_MEMBER);
     }
 
     private User user(String name) {

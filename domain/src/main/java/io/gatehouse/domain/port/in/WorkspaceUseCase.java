@@ -26,8 +26,6 @@ public interface WorkspaceUseCase {
 
     Optional<List<Member>> members(UserId caller, WorkspaceId workspace);
 
-    MemberOutcome addMember(UserId caller, WorkspaceId workspace, String email, Role role);
-
     MemberOutcome changeRole(UserId caller, WorkspaceId workspace, UserId member, Role role);
 
     /** Workspace admins may remove anyone (owners only by owners); any member may remove themselves. */

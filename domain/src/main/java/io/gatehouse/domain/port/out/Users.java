@@ -36,4 +36,10 @@ public interface Users {
     void updateLastLoginAt(UserId id, Instant at);
 
     void updateInstanceAdmin(UserId id, boolean instanceAdmin);
+
+    /** The owner of the mailbox proved it (a link sent there, or an IdP of a verified domain vouching). */
+    void markEmailVerified(UserId id);
+
+    /** The account no longer has a password (taken over from a squatter by the mailbox's real owner). */
+    void removePassword(UserId id);
 }
