@@ -61,6 +61,7 @@ started=$(date +%s%N)
 # shellcheck disable=SC2086
 MICRONAUT_SERVER_PORT=$port GATEHOUSE_PUBLIC_URL=$base GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" \
   GATEHOUSE_DB_USER=postgres GATEHOUSE_DATA_DIR="$work/data" GATEHOUSE_LOG_LEVEL=WARN GATEHOUSE_SAML_MAX_MESSAGE_AGE=1h \
+  GATEHOUSE_BOOTSTRAP_ADMIN_EMAIL=operator@bench.example.com GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD="benchmark passphrase" \
   java $java_opts -jar app/target/gatehouse.jar > "$work/server.log" 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "$base/health"; do

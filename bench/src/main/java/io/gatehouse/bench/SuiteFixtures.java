@@ -42,6 +42,8 @@ public final class SuiteFixtures {
     private static final Pattern ENTITY_ID = Pattern.compile("\"entity_id\":\"([^\"]+)\"");
     private static final Pattern ENCRYPTION_CERTIFICATE = Pattern.compile("\"encryption_certificate\":\"([^\"]+)\"");
     private static final int USERS_PER_WORKSPACE = 500;
+    /** The instance administrator bench/suite.sh bootstraps (with PASSWORD). */
+    static final String OPERATOR = "operator@bench.example.com";
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
@@ -91,6 +93,9 @@ public final class SuiteFixtures {
                         + "\",\"idp_sso_url\":\"" + TestIdentityProvider.SSO_URL + "\",\"idp_certificates\":[\"" + pem
                         + "\"],\"email_domains\":[\"" + domain + "\"],\"allow_idp_initiated\":true,\"want_assertions_encrypted\":"
                         + encrypted + "}")).build(), 201).body();
+        // Only a verified domain takes effect: the suite's operator (GATEHOUSE_BOOTSTRAP_ADMIN_*) vouches for it.
+        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/workspaces/" + workspace + "/domains/" + domain + "/verify"))
+                .header("Cookie", sessionCookie(OPERATOR)).header("Origin", base).POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
         String acs = group(ACS_URL, config);
         String entityId = group(ENTITY_ID, config);
         String encryptionCertificate = group(ENCRYPTION_CERTIFICATE, config).replace("\\n", "\n");
