@@ -11,7 +11,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorEndpointsEndToEndTest {
 
-    private final TestGatehouse gatehouse = TestGatehouse.start(java.util.Map.of("gatehouse.jwt.key-warmup-delay", "0s"));
+    private static final String ADMIN = "ops@operator.test";
+    private final TestGatehouse gatehouse = TestGatehouse.start(java.util.Map.of("gatehouse.jwt.key-warmup-delay", "0s",
+            "gatehouse.bootstrap-admin-email", ADMIN, "gatehouse.bootstrap-admin-password", TestGatehouse.PASSWORD));
 
     @AfterAll
     void stop() {
@@ -19,8 +21,21 @@ class OperatorEndpointsEndToEndTest {
     }
 
     @Test
-    void healthIsUpAndIncludesTheDatabase() {
-        var health = gatehouse.get("/health").expect(200).json();
+    void anonymousHealthSaysUpAndNothingAboutTheDeployment() {
+        var health = gatehouse.get("/health").expect(200);
+
+        assertThat(health.json()).containsEntry("status", "UP");
+        assertThat(health.json().get("details")).isNull();
+        assertThat(health.body()).doesNotContain("jdbc").doesNotContain("diskSpace").doesNotContain("h2:").doesNotContain("postgresql");
+    }
+
+    @Test
+    void instanceAdministratorsSeeEveryIndicatorWithTheDatabase() {
+        gatehouse.get("/api/v1/admin/health").problem(401, "unauthenticated");
+        gatehouse.signUp("curious@operator.test");
+        gatehouse.request("GET", "/api/v1/admin/health").session(gatehouse.login("curious@operator.test")).send().problem(403, "forbidden");
+
+        var health = gatehouse.request("GET", "/api/v1/admin/health").session(gatehouse.login(ADMIN)).send().expect(200).json();
 
         assertThat(health).containsEntry("status", "UP");
         @SuppressWarnings("unchecked") Map<String, Object> details = (Map<String, Object>) health.get("details");

@@ -52,7 +52,8 @@ import java.util.Optional;
  *   <li>the asserted email is inside the workspace's email domains, and the workspace verified that
  *       domain, so an IdP can only vouch for addresses its workspace proved it owns;</li>
  *   <li>then: a linked identity logs in; an unknown email is provisioned just in time when allowed;
- *       an existing unlinked account is never logged in silently but asked to confirm with its password.</li>
+ *       an existing unlinked account is never logged in silently but asked to confirm with its password,
+ *       unless its email was never verified: then it is reclaimed for the mailbox's owner.</li>
  * </ol>
  */
 public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
@@ -79,7 +80,8 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     public AssertionConsumer(SsoConfigurations configurations, SamlResponseReader reader, PendingSamlRequests pending,
                              AssertionReplayCache replayCache, ExternalIdentities identities, LinkConfirmations confirmations,
                              Users users, Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                             SsoAttemptGuard guard, DomainClaims domains, UnverifiedAccountTakeover takeover, Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
+                             SsoAttemptGuard guard, DomainClaims domains, UnverifiedAccountTakeover takeover, Transactions transactions,
+                             PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
         this.configurations = configurations;
         this.reader = reader;
         this.pending = pending;
