@@ -22,14 +22,22 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * Every code has its status here, listed explicitly: the switch has no {@code default}, so a code
+     * added to {@link ErrorCode} without a status does not compile (rather than silently becoming a 401).
+     */
     public static HttpStatus statusOf(ErrorCode code) {
-        if (code.isSamlRejection()) {
-            return HttpStatus.UNAUTHORIZED;
-        }
         return switch (code) {
             case INVALID_EMAIL, WEAK_PASSWORD, INVALID_REDIRECT, VALIDATION_FAILED, MALFORMED_REQUEST, UNKNOWN_PROVIDER, NOT_LINKED,
                  INVALID_DOMAIN, PUBLIC_DOMAIN -> HttpStatus.BAD_REQUEST;
             case INVALID_CREDENTIALS, UNAUTHENTICATED, INVALID_TOKEN -> HttpStatus.UNAUTHORIZED;
+            // The ACS's refusals (the reason goes to the workspace's sso/events, the client gets the code).
+            case SAML_RESPONSE_TOO_LARGE, SAML_MALFORMED, SAML_STATUS_NOT_SUCCESS, SAML_ISSUER_MISMATCH, SAML_DESTINATION_MISMATCH,
+                 SAML_SIGNATURE_MISSING, SAML_SIGNATURE_INVALID, SAML_ALGORITHM_NOT_ALLOWED, SAML_ASSERTION_COUNT, SAML_ENCRYPTION_REQUIRED,
+                 SAML_DECRYPTION_FAILED, SAML_SUBJECT_INVALID, SAML_RECIPIENT_MISMATCH, SAML_AUDIENCE_MISMATCH, SAML_EXPIRED,
+                 SAML_NOT_YET_VALID, SAML_IN_RESPONSE_TO_UNKNOWN, SAML_UNSOLICITED_NOT_ALLOWED, SAML_RELAY_STATE_MISMATCH, SAML_REPLAYED,
+                 SAML_EMAIL_MISSING, SAML_EMAIL_DOMAIN_NOT_ALLOWED, SAML_USER_NOT_PROVISIONED, SAML_ACCOUNT_SUSPENDED,
+                 SAML_IDENTITY_LINKED_ELSEWHERE -> HttpStatus.UNAUTHORIZED;
             case ACCOUNT_SUSPENDED, FORBIDDEN, CSRF_ORIGIN_MISMATCH, SSO_REQUIRED, EMAIL_NOT_VERIFIED -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, USER_NOT_FOUND, SSO_NOT_CONFIGURED -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
@@ -41,8 +49,6 @@ public final class Problems {
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case SERVICE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
-            // Handled above; listed so that the switch stays exhaustive.
-            default -> HttpStatus.UNAUTHORIZED;
         };
     }
 
