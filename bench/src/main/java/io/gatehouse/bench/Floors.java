@@ -142,7 +142,7 @@ public final class Floors {
         OpenSamlResponseReader reader = new OpenSamlResponseReader(new SealedSpPrivateKeys(masterKey), Clock.systemUTC());
         SsoConfiguration configuration = new SsoConfiguration(workspace, true, TestIdentityProvider.ENTITY_ID,
                 TestIdentityProvider.SSO_URL, List.of(idp.certificatePem()), List.of("floor.example"), true, false, true, true,
-                Role.MEMBER, false, false, AttributeMapping.DEFAULT, spKeys, Instant.now(), Instant.now());
+                Role.MEMBER, false, false, AttributeMapping.DEFAULT, spKeys, Instant.now(), Instant.now(), java.util.Set.of());
         Expectations expected = new Expectations(configuration, sp, acs, Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofHours(24));
         int[] next = {0};
         return median(2000, 1000, () -> reader.read(responses.get(next[0]++ % responses.size()), expected));

@@ -12,6 +12,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,9 +24,11 @@ import java.util.UUID;
 class DomainClaimPersistenceAdapter implements DomainClaims {
 
     private final DomainClaimRepository repository;
+    private final SsoConfigurationRepository configurations;
 
-    DomainClaimPersistenceAdapter(DomainClaimRepository repository) {
+    DomainClaimPersistenceAdapter(DomainClaimRepository repository, SsoConfigurationRepository configurations) {
         this.repository = repository;
+        this.configurations = configurations;
     }
 
     @Override
@@ -43,15 +46,21 @@ class DomainClaimPersistenceAdapter implements DomainClaims {
         return repository.ofWorkspace(workspace.value()).stream().map(DomainClaimPersistenceAdapter::toClaim).toList();
     }
 
+    /** The claim, its verification (by cascade) and the configuration's copy of the verified domains change together. */
     @Override
+    @Transactional
     public boolean delete(WorkspaceId workspace, String domain) {
-        return repository.delete(workspace.value(), domain) == 1;
+        boolean deleted = repository.delete(workspace.value(), domain) == 1;
+        configurations.refreshVerifiedDomains(workspace.value());
+        return deleted;
     }
 
     /** ON CONFLICT DO NOTHING on the domain's key: a domain another workspace holds is a zero count, not an aborted transaction. */
     @Override
+    @Transactional
     public boolean markVerified(WorkspaceId workspace, String domain, DomainClaim.VerificationMethod method, Instant at) {
         repository.insertVerification(domain, workspace.value(), method.wireName(), at);
+        configurations.refreshVerifiedDomains(workspace.value());
         return verifiedOwner(domain).map(workspace::equals).orElse(false);
     }
 

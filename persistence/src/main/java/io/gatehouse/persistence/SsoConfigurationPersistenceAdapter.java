@@ -31,7 +31,7 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
     @Override
     public Optional<SsoConfiguration> findByVerifiedDomain(String domain) {
         return repository.findWorkspaceOfVerifiedDomain(domain).flatMap(id -> find(new WorkspaceId(id)))
-                .filter(configuration -> configuration.emailDomains().contains(domain));
+                .filter(configuration -> configuration.vouchesFor(domain));
     }
 
     @Override
@@ -39,7 +39,8 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         UUID id = c.workspaceId().value();
         SsoConfigurationRow row = new SsoConfigurationRow(id, c.enabled(), c.idpEntityId(), c.idpSsoUrl(),
                 String.join("", c.idpCertificates()), c.signAuthnRequests(), c.wantAssertionsEncrypted(), c.allowIdpInitiated(),
-                c.jitProvisioning(), c.defaultRole().wireName(), c.enforceSso(), c.allowLegacyAlgorithms(), String.join(",", c.emailDomains()), c.attributeMapping().email(),
+                c.jitProvisioning(), c.defaultRole().wireName(), c.enforceSso(), c.allowLegacyAlgorithms(), String.join(",", c.emailDomains()),
+                "", c.attributeMapping().email(),
                 c.attributeMapping().firstName(), c.attributeMapping().lastName(), c.spKeys().signingCertificate(),
                 c.spKeys().encryptedSigningKey(), c.spKeys().encryptionCertificate(), c.spKeys().encryptedEncryptionKey(),
                 c.createdAt(), c.updatedAt());
@@ -48,6 +49,7 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
         } else {
             repository.save(row);
         }
+        repository.refreshVerifiedDomains(id);
     }
 
     @Override
@@ -60,13 +62,17 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
     }
 
     private static SsoConfiguration toConfiguration(SsoConfigurationRow row) {
-        List<String> domains = row.emailDomains().isEmpty() ? List.of() : List.of(row.emailDomains().split(","));
+        List<String> domains = List.copyOf(split(row.emailDomains()));
         return new SsoConfiguration(new WorkspaceId(row.workspaceId()), row.enabled(), row.idpEntityId(), row.idpSsoUrl(),
                 splitPems(row.idpCertificates()), domains, row.signAuthnRequests(), row.wantAssertionsEncrypted(),
                 row.allowIdpInitiated(), row.jitProvisioning(), WireNamed.parse(Role.class, row.defaultRole()).orElseThrow(),
                 row.enforceSso(), row.allowLegacyAlgorithms(), new AttributeMapping(row.attributeEmail(), row.attributeFirstName(), row.attributeLastName()),
                 new SpKeys(row.spSigningCertificate(), row.spSigningKey(), row.spEncryptionCertificate(), row.spEncryptionKey()),
-                row.createdAt(), row.updatedAt());
+                row.createdAt(), row.updatedAt(), split(row.verifiedDomains()));
+    }
+
+    private static java.util.LinkedHashSet<String> split(String joined) {
+        return joined.isEmpty() ? new java.util.LinkedHashSet<>() : new java.util.LinkedHashSet<>(List.of(joined.split(",")));
     }
 
     private static List<String> splitPems(String joined) {

@@ -20,6 +20,7 @@ record SsoConfigurationRow(
         boolean enforceSso,
         boolean allowLegacyAlgorithms,
         String emailDomains,
+        String verifiedDomains,
         String attributeEmail,
         String attributeFirstName,
         String attributeLastName,

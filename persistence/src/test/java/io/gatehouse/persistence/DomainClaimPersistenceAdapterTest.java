@@ -35,6 +35,37 @@ class DomainClaimPersistenceAdapterTest extends PersistenceTest {
     DomainClaims claims;
     @Inject
     Workspaces workspaces;
+    @Inject
+    io.gatehouse.domain.port.out.SsoConfigurations configurations;
+
+    @Test
+    void theConfigurationReadsItsWorkspacesVerifiedDomainsInTheSameQuery() {
+        WorkspaceId workspace = workspace();
+        claims.claim(workspace, "before.test", "c", NOW);
+        claims.markVerified(workspace, "before.test", DomainClaim.VerificationMethod.DNS_TXT, NOW);
+        configurations.upsert(configuration(workspace, java.util.Set.of()));
+        assertThat(configurations.find(workspace).orElseThrow().verifiedDomains()).as("verified before the save").containsExactly("before.test");
+
+        claims.claim(workspace, "after.test", "c", NOW);
+        claims.markVerified(workspace, "after.test", DomainClaim.VerificationMethod.OPERATOR, NOW);
+        assertThat(configurations.find(workspace).orElseThrow().verifiedDomains()).containsExactlyInAnyOrder("before.test", "after.test");
+        assertThat(configurations.find(workspace).orElseThrow().vouchesFor("after.test")).isTrue();
+        assertThat(configurations.findByVerifiedDomain("after.test")).isPresent();
+
+        claims.delete(workspace, "after.test");
+        assertThat(configurations.find(workspace).orElseThrow().verifiedDomains()).containsExactly("before.test");
+        assertThat(configurations.findByVerifiedDomain("after.test")).isEmpty();
+        configurations.upsert(configuration(workspace, java.util.Set.of("forged.test")));
+        assertThat(configurations.find(workspace).orElseThrow().verifiedDomains()).as("never written through the configuration")
+                .containsExactly("before.test");
+    }
+
+    private static io.gatehouse.domain.model.SsoConfiguration configuration(WorkspaceId workspace, java.util.Set<String> verified) {
+        return new io.gatehouse.domain.model.SsoConfiguration(workspace, true, "https://idp", "https://idp/sso", List.of(),
+                List.of("before.test", "after.test", "forged.test"), true, false, false, true, io.gatehouse.domain.model.Role.MEMBER, false,
+                false, io.gatehouse.domain.model.SsoConfiguration.AttributeMapping.DEFAULT,
+                new io.gatehouse.domain.model.SsoConfiguration.SpKeys("c", "k", "c", "k"), NOW, NOW, verified);
+    }
 
     @Test
     void aWorkspaceClaimsADomainOnceAndSeesItPendingUntilVerified() {

@@ -208,7 +208,7 @@ class OpenSamlResponseReaderTest {
         SsoConfiguration configuration = new SsoConfiguration(WorkspaceId.random(), true, TestIdentityProvider.ENTITY_ID,
                 TestIdentityProvider.SSO_URL, List.of(IDP.certificatePem()), List.of("acme.example"), true, wantEncrypted, false, true,
                 Role.MEMBER, false, false, AttributeMapping.DEFAULT, new SpKeys("unused", "unused", SP_ENCRYPTION_PEM, "sealed"),
-                Instant.now(), Instant.now());
+                Instant.now(), Instant.now(), java.util.Set.of());
         return reader.read(encoded, new Expectations(configuration, SP, ACS, SKEW, MAX_AGE, MAX_AUTHENTICATION_AGE));
     }
 

@@ -11,7 +11,6 @@ import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
 import io.gatehouse.domain.port.out.AssertionReplayCache;
 import io.gatehouse.domain.port.out.AuthnRequestEncoder;
-import io.gatehouse.domain.port.out.DomainClaims;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.LinkConfirmations;
 import io.gatehouse.domain.port.out.Memberships;
@@ -76,11 +75,11 @@ class SamlLoginFactory {
                                                  PendingSamlRequests pending, AssertionReplayCache replayCache,
                                                  ExternalIdentities identities, LinkConfirmations confirmations, Users users,
                                                  Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                                                 SsoAttemptGuard guard, DomainClaims domains, UnverifiedAccountTakeover takeover,
+                                                 SsoAttemptGuard guard, UnverifiedAccountTakeover takeover,
                                                  Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random,
                                                  Clock clock) {
         return new AssertionConsumer(configurations, reader, pending, replayCache, identities, confirmations, users, memberships,
-                sessions, events, guard, domains, takeover, transactions, publicUrl, policy, random, clock);
+                sessions, events, guard, takeover, transactions, publicUrl, policy, random, clock);
     }
 
     @Singleton

@@ -3,11 +3,15 @@ package io.gatehouse.domain.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A workspace's SAML SSO configuration: the IdP it trusts (entity id, HTTP-Redirect SSO URL, signing
  * certificates), the email domains it vouches for, login policy, and the workspace's own SP key
  * pairs (private keys encrypted at rest with the master key).
+ *
+ * @param verifiedDomains the domains the workspace proved it owns (whether or not listed here): read with
+ *                        the configuration, never written through it
  */
 public record SsoConfiguration(
         WorkspaceId workspaceId,
@@ -26,7 +30,8 @@ public record SsoConfiguration(
         AttributeMapping attributeMapping,
         SpKeys spKeys,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Set<String> verifiedDomains) {
 
     public SsoConfiguration {
         Objects.requireNonNull(workspaceId, "workspaceId");
@@ -35,6 +40,18 @@ public record SsoConfiguration(
         Objects.requireNonNull(defaultRole, "defaultRole");
         Objects.requireNonNull(attributeMapping, "attributeMapping");
         Objects.requireNonNull(spKeys, "spKeys");
+        verifiedDomains = Set.copyOf(verifiedDomains);
+    }
+
+    public SsoConfiguration withVerifiedDomains(Set<String> domains) {
+        return new SsoConfiguration(workspaceId, enabled, idpEntityId, idpSsoUrl, idpCertificates, emailDomains, signAuthnRequests,
+                wantAssertionsEncrypted, allowIdpInitiated, jitProvisioning, defaultRole, enforceSso, allowLegacyAlgorithms, attributeMapping,
+                spKeys, createdAt, updatedAt, domains);
+    }
+
+    /** The email domains the IdP may vouch for: listed in the configuration, and verified by its workspace. */
+    public boolean vouchesFor(String domain) {
+        return emailDomains.contains(domain) && verifiedDomains.contains(domain);
     }
 
     /** Attribute names to read the email and name from (SAML core 2.7.3.1 Attribute Name). */

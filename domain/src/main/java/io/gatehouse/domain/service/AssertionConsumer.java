@@ -21,7 +21,6 @@ import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.out.AssertionReplayCache;
-import io.gatehouse.domain.port.out.DomainClaims;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.ExternalIdentities.LinkedAccount;
 import io.gatehouse.domain.port.out.LinkConfirmations;
@@ -68,7 +67,6 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     private final SessionIssuer sessions;
     private final SsoEvents events;
     private final SsoAttemptGuard guard;
-    private final DomainClaims domains;
     private final UnverifiedAccountTakeover takeover;
     private final Transactions transactions;
     private final IdentityLinker linker;
@@ -80,7 +78,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     public AssertionConsumer(SsoConfigurations configurations, SamlResponseReader reader, PendingSamlRequests pending,
                              AssertionReplayCache replayCache, ExternalIdentities identities, LinkConfirmations confirmations,
                              Users users, Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                             SsoAttemptGuard guard, DomainClaims domains, UnverifiedAccountTakeover takeover, Transactions transactions,
+                             SsoAttemptGuard guard, UnverifiedAccountTakeover takeover, Transactions transactions,
                              PublicUrl publicUrl, SamlPolicy policy, SecureRandom random, Clock clock) {
         this.configurations = configurations;
         this.reader = reader;
@@ -92,7 +90,6 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         this.sessions = sessions;
         this.events = events;
         this.guard = guard;
-        this.domains = domains;
         this.takeover = takeover;
         this.transactions = transactions;
         this.linker = new IdentityLinker(identities, memberships, users, clock);
@@ -150,7 +147,7 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
                     + "' is not one of the workspace's email domains " + configuration.emailDomains());
         }
         // An IdP vouches only for addresses of domains its workspace proved it owns: a claim alone is anyone's to make.
-        if (!domains.verifiedOwner(domain).map(workspace::equals).orElse(false)) {
+        if (!configuration.vouchesFor(domain)) {
             throw new SsoRejection(ErrorCode.DOMAIN_NOT_VERIFIED, "asserted email domain '" + domain + "' is claimed by the workspace but "
                     + "its ownership is not verified; publish the TXT record shown in the workspace's domains and verify it");
         }

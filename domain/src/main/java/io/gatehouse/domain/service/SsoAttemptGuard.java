@@ -9,7 +9,9 @@ import io.gatehouse.domain.port.out.SsoEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bounds what anonymous callers can make Gatehouse store through its SSO endpoints: pending requests
@@ -26,6 +28,14 @@ public final class SsoAttemptGuard {
     private final SsoEvents events;
     private final SsoLimits limits;
     private final Clock clock;
+    /**
+     * Client addresses this node found over their failure budget, until when. A post from one of them is
+     * refused without any work; every other post costs no extra read, since the budget is checked when a
+     * post is refused (the counts themselves are in the database, so each node learns at the address's
+     * next refusal there).
+     */
+    private final Map<String, Instant> overBudget = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 10_000;
 
     public SsoAttemptGuard(AttemptLimiter limiter, PendingSamlRequests pending, SsoEvents events, SsoLimits limits, Clock clock) {
         this.limiter = limiter;
@@ -54,18 +64,33 @@ public final class SsoAttemptGuard {
 
     /** Refuses a post to an ACS or callback from a client that had too many refused within the window. */
     public Optional<SsoThrottled> admitPost(String ip) {
-        return limiter.check(FAILURE, ip, limits.maxFailuresPerIp(), limits.window())
-                .map(wait -> new SsoThrottled(wait, SsoThrottled.Limit.FAILURES_PER_IP));
+        Instant until = overBudget.get(ip);
+        if (until == null) {
+            return Optional.empty();
+        }
+        Duration wait = Duration.between(clock.instant(), until);
+        if (wait.isNegative() || wait.isZero()) {
+            overBudget.remove(ip, until);
+            return Optional.empty();
+        }
+        return Optional.of(new SsoThrottled(wait, SsoThrottled.Limit.FAILURES_PER_IP));
     }
 
     /**
-     * A post was refused: it counts against the client's failure budget, and goes to the workspace's
+     * A post was refused: it counts against the client's failure budget (a client that reached it is
+     * refused before any work from then on, until its window frees up), and goes to the workspace's
      * events, folded into the newest identical failure of the fold window.
      *
      * @return true when the event was folded into an earlier one
      */
     public boolean refused(SsoEvent failure) {
         limiter.record(FAILURE, failure.ip());
+        limiter.check(FAILURE, failure.ip(), limits.maxFailuresPerIp(), limits.window()).ifPresent(wait -> {
+            if (overBudget.size() >= MAX_REMEMBERED) {
+                overBudget.clear();
+            }
+            overBudget.put(failure.ip(), clock.instant().plus(wait));
+        });
         return events.recordFailure(failure, failure.at().minus(limits.eventFoldWindow()));
     }
 

@@ -175,7 +175,8 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
                 mapping,
                 // Each workspace's SP keys are made once, on first save, and survive later saves.
                 existing.map(SsoConfiguration::spKeys).orElseGet(() -> keyGenerator.generate(workspace)),
-                existing.map(SsoConfiguration::createdAt).orElse(now), now);
+                existing.map(SsoConfiguration::createdAt).orElse(now), now,
+                existing.map(SsoConfiguration::verifiedDomains).orElse(java.util.Set.of()));
         transactions.inTransaction(() -> {
             configurations.upsert(configuration);
             // Naming a domain claims it; only a verified claim gives the configuration any effect on it.

@@ -1,5 +1,6 @@
 package io.gatehouse.domain.fakes;
 
+import io.gatehouse.domain.model.DomainClaim;
 import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.out.DomainClaims;
@@ -7,6 +8,7 @@ import io.gatehouse.domain.port.out.SsoConfigurations;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /** Keeps configurations in memory; a domain finds the configuration of the workspace that verified it. */
 public final class InMemorySsoConfigurations implements SsoConfigurations {
@@ -24,12 +26,13 @@ public final class InMemorySsoConfigurations implements SsoConfigurations {
 
     @Override
     public Optional<SsoConfiguration> find(WorkspaceId workspaceId) {
-        return Optional.ofNullable(stored.get(workspaceId));
+        return Optional.ofNullable(stored.get(workspaceId)).map(c -> c.withVerifiedDomains(domains.ofWorkspace(workspaceId).stream()
+                .filter(DomainClaim::isVerified).map(DomainClaim::domain).collect(Collectors.toSet())));
     }
 
     @Override
     public Optional<SsoConfiguration> findByVerifiedDomain(String domain) {
-        return domains.verifiedOwner(domain).map(stored::get).filter(c -> c.emailDomains().contains(domain));
+        return domains.verifiedOwner(domain).flatMap(this::find).filter(c -> c.vouchesFor(domain));
     }
 
     @Override

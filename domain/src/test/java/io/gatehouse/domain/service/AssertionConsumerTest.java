@@ -63,7 +63,7 @@ class AssertionConsumerTest {
             }
             return verified.get();
         }, state, state, state, state, accounts.users, accounts.workspaces, accounts.issuer, events,
-                new SsoAttemptGuard(new AttemptLimiter(attempts, accounts.clock), state, events, limits, accounts.clock), accounts.domainClaims, accounts.takeover, accounts.transactions,
+                new SsoAttemptGuard(new AttemptLimiter(attempts, accounts.clock), state, events, limits, accounts.clock), accounts.takeover, accounts.transactions,
                 PublicUrl.parse("https://sso.example.com"), policy, new SecureRandom(), accounts.clock);
         accounts.signUp.signUp(new SignUpCommand("owner@corp.example", PASSWORD, null, "Corp"));
         User owner = accounts.users.findByEmail(new Email("owner@corp.example")).orElseThrow();
@@ -318,6 +318,6 @@ class AssertionConsumerTest {
     private void configure(boolean allowIdpInitiated, boolean jit, boolean enabled, List<String> domains) {
         accounts.ssoConfigurations.upsert(new SsoConfiguration(workspace, enabled, "https://idp.example", "https://idp.example/sso",
                 List.of(), domains, true, false, allowIdpInitiated, jit, Role.MEMBER, false, false,
-                AttributeMapping.DEFAULT, new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant()));
+                AttributeMapping.DEFAULT, new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant(), java.util.Set.of()));
     }
 }

@@ -55,7 +55,7 @@ class SsoEnforcementTest {
         WorkspaceId evil = accounts.workspaces.workspacesOf(stranger.id()).get(0).workspace().id();
         accounts.ssoConfigurations.upsert(new SsoConfiguration(evil, true, "https://idp", "https://idp/sso", List.of(),
                 List.of("victim.example"), true, false, false, true, Role.MEMBER, true, false, AttributeMapping.DEFAULT,
-                new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant()));
+                new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant(), java.util.Set.of()));
         accounts.domainClaims.claim(evil, "victim.example", "challenge", accounts.clock.instant());
 
         assertThat(accounts.authenticator.check(victim.email().value(), PASSWORD, TestAccounts.HOME)).isInstanceOf(CredentialsValid.class);
@@ -65,7 +65,7 @@ class SsoEnforcementTest {
     private void enforce(WorkspaceId workspace, boolean enabled, boolean enforce) {
         accounts.ssoConfigurations.upsert(new SsoConfiguration(workspace, enabled, "https://idp", "https://idp/sso", List.of(),
                 List.of("corp.example"), true, false, false, true, Role.MEMBER, enforce, false, AttributeMapping.DEFAULT,
-                new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant()));
+                new SpKeys("c", "k", "c", "k"), accounts.clock.instant(), accounts.clock.instant(), java.util.Set.of()));
     }
 
     private User signUp(String email, String workspaceName) {
