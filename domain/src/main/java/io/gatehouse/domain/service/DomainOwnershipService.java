@@ -5,7 +5,6 @@ import io.gatehouse.domain.model.DomainClaim;
 import io.gatehouse.domain.model.DomainClaim.VerificationMethod;
 import io.gatehouse.domain.model.EmailDomain;
 import io.gatehouse.domain.model.ErrorCode;
-import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
@@ -44,7 +43,7 @@ public final class DomainOwnershipService implements DomainOwnershipUseCase {
 
     private final DomainClaims claims;
     private final DnsTxtResolver dns;
-    private final Memberships memberships;
+    private final WorkspaceAdmins admins;
     private final Users users;
     private final Workspaces workspaces;
     private final AuditLog audit;
@@ -55,7 +54,7 @@ public final class DomainOwnershipService implements DomainOwnershipUseCase {
                                   AuditLog audit, SecureRandom random, Clock clock) {
         this.claims = claims;
         this.dns = dns;
-        this.memberships = memberships;
+        this.admins = new WorkspaceAdmins(memberships);
         this.users = users;
         this.workspaces = workspaces;
         this.audit = audit;
@@ -196,16 +195,8 @@ public final class DomainOwnershipService implements DomainOwnershipUseCase {
         return EmailDomain.check(raw).domain().flatMap(domain -> claims.find(workspace, domain));
     }
 
-    /** Non-members learn nothing ({@code not_found}); members who are not admins are {@code forbidden}. */
     private DomainOutcome asAdmin(UserId caller, WorkspaceId workspace, Supplier<DomainOutcome> action) {
-        Optional<Role> role = memberships.roleOf(workspace, caller);
-        if (role.isEmpty()) {
-            return new DomainRefused(ErrorCode.NOT_FOUND, "no such workspace");
-        }
-        if (!role.get().isWorkspaceAdmin()) {
-            return new DomainRefused(ErrorCode.FORBIDDEN, "only workspace admins manage domains");
-        }
-        return action.get();
+        return admins.run(caller, workspace, "manage domains", DomainRefused::new, action);
     }
 
     private static DomainRefused noClaim() {

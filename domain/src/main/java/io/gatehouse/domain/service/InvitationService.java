@@ -36,6 +36,7 @@ public final class InvitationService implements InvitationUseCase {
     private final Invitations invitations;
     private final Workspaces workspaces;
     private final Memberships memberships;
+    private final WorkspaceAdmins admins;
     private final Users users;
     private final MailOutbox outbox;
     private final AccountMessages messages;
@@ -49,6 +50,7 @@ public final class InvitationService implements InvitationUseCase {
         this.invitations = invitations;
         this.workspaces = workspaces;
         this.memberships = memberships;
+        this.admins = new WorkspaceAdmins(memberships);
         this.users = users;
         this.outbox = outbox;
         this.messages = messages;
@@ -146,14 +148,7 @@ public final class InvitationService implements InvitationUseCase {
     }
 
     private InvitationOutcome asAdmin(UserId caller, WorkspaceId workspace, java.util.function.Supplier<InvitationOutcome> action) {
-        Optional<Role> role = memberships.roleOf(workspace, caller);
-        if (role.isEmpty()) {
-            return notFound();
-        }
-        if (!role.get().isWorkspaceAdmin()) {
-            return new InvitationRefused(ErrorCode.FORBIDDEN, "only workspace admins manage invitations");
-        }
-        return action.get();
+        return admins.run(caller, workspace, "manage invitations", InvitationRefused::new, action);
     }
 
     private static InvitationRefused notFound() {

@@ -49,7 +49,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     static final int MAX_ENTITY_ID_LENGTH = 1024;
     static final int MAX_ATTRIBUTE_NAME_LENGTH = 256;
 
-    private final Memberships memberships;
+    private final WorkspaceAdmins admins;
     private final SsoConfigurations configurations;
     private final IdpMetadataReader metadataReader;
     private final SpMetadataWriter metadataWriter;
@@ -69,7 +69,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
                                    Transactions transactions, PublicUrl publicUrl, Clock clock) {
         this.domainClaims = domainClaims;
         this.domains = domains;
-        this.memberships = memberships;
+        this.admins = new WorkspaceAdmins(memberships);
         this.configurations = configurations;
         this.metadataReader = metadataReader;
         this.metadataWriter = metadataWriter;
@@ -187,16 +187,8 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         return view(configuration);
     }
 
-    /** Non-members learn nothing ({@code not_found}); members who are not admins are {@code forbidden}. */
     private SsoOutcome asAdmin(UserId caller, WorkspaceId workspace, Supplier<SsoOutcome> action) {
-        Optional<Role> role = memberships.roleOf(workspace, caller);
-        if (role.isEmpty()) {
-            return new SsoRejected(ErrorCode.NOT_FOUND, "no such workspace", List.of());
-        }
-        if (!role.get().isWorkspaceAdmin()) {
-            return new SsoRejected(ErrorCode.FORBIDDEN, "only workspace admins manage SSO", List.of());
-        }
-        return action.get();
+        return admins.run(caller, workspace, "manage SSO", (code, detail) -> new SsoRejected(code, detail, List.of()), action);
     }
 
     private SsoView view(SsoConfiguration configuration) {
