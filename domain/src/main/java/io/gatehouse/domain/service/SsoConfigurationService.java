@@ -128,11 +128,11 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     }
 
     private SsoOutcome store(UserId caller, WorkspaceId workspace, SsoSettings in, Optional<SsoConfiguration> existing, boolean replace) {
-        Optional<SsoConfiguration> base = replace ? Optional.empty() : existing;
+        SsoSettings merged = in.over(replace ? Optional.empty() : existing);
         List<FieldProblem> problems = new ArrayList<>();
-        String entityId = pick(in.idpEntityId(), base.map(SsoConfiguration::idpEntityId).orElse(null));
-        String ssoUrl = pick(in.idpSsoUrl(), base.map(SsoConfiguration::idpSsoUrl).orElse(null));
-        List<String> certificates = pick(in.idpCertificates(), base.map(SsoConfiguration::idpCertificates).orElse(List.of()));
+        String entityId = merged.idpEntityId();
+        String ssoUrl = merged.idpSsoUrl();
+        List<String> certificates = merged.idpCertificates();
         if (in.idpMetadataXml() != null) {
             IdpMetadataReader.IdpMetadataOutcome imported = metadataReader.read(in.idpMetadataXml());
             if (imported instanceof IdpMetadataRejected rejected) {
@@ -147,11 +147,9 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         validateEntityId(entityId, problems);
         validateSsoUrl(ssoUrl, problems);
         List<String> normalisedCertificates = validateCertificates(certificates, problems);
-        List<String> domains = validateDomains(pick(in.emailDomains(), base.map(SsoConfiguration::emailDomains).orElse(List.of())), problems);
-        AttributeMapping mapping = pick(in.attributeMapping(), base.map(SsoConfiguration::attributeMapping).orElse(AttributeMapping.DEFAULT));
-        validateMapping(mapping, problems);
-        Role defaultRole = pick(in.defaultRole(), base.map(SsoConfiguration::defaultRole).orElse(Role.MEMBER));
-        if (defaultRole == Role.OWNER) {
+        List<String> domains = validateDomains(merged.emailDomains(), problems);
+        validateMapping(merged.attributeMapping(), problems);
+        if (merged.defaultRole() == Role.OWNER) {
             problems.add(new FieldProblem("default_role", "must be member or admin"));
         }
         if (!problems.isEmpty()) {
@@ -162,17 +160,9 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
             return domainTaken(taken.get(0));
         }
         Instant now = clock.instant();
-        SsoConfiguration configuration = new SsoConfiguration(workspace,
-                pick(in.enabled(), base.map(SsoConfiguration::enabled).orElse(false)),
-                entityId, ssoUrl, normalisedCertificates, domains,
-                pick(in.signAuthnRequests(), base.map(SsoConfiguration::signAuthnRequests).orElse(true)),
-                pick(in.wantAssertionsEncrypted(), base.map(SsoConfiguration::wantAssertionsEncrypted).orElse(false)),
-                pick(in.allowIdpInitiated(), base.map(SsoConfiguration::allowIdpInitiated).orElse(false)),
-                pick(in.jitProvisioning(), base.map(SsoConfiguration::jitProvisioning).orElse(true)),
-                defaultRole,
-                pick(in.enforceSso(), base.map(SsoConfiguration::enforceSso).orElse(false)),
-                pick(in.allowLegacyAlgorithms(), base.map(SsoConfiguration::allowLegacyAlgorithms).orElse(false)),
-                mapping,
+        SsoConfiguration configuration = new SsoConfiguration(workspace, merged.enabled(), entityId, ssoUrl, normalisedCertificates,
+                domains, merged.signAuthnRequests(), merged.wantAssertionsEncrypted(), merged.allowIdpInitiated(), merged.jitProvisioning(),
+                merged.defaultRole(), merged.enforceSso(), merged.allowLegacyAlgorithms(), merged.attributeMapping(),
                 // Each workspace's SP keys are made once, on first save, and survive later saves.
                 existing.map(SsoConfiguration::spKeys).orElseGet(() -> keyGenerator.generate(workspace)),
                 existing.map(SsoConfiguration::createdAt).orElse(now), now,
@@ -283,10 +273,6 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         return "enabled=" + c.enabled() + ", idp=" + c.idpEntityId() + ", certificates=" + c.idpCertificates().size()
                 + ", domains=" + c.emailDomains() + ", enforce_sso=" + c.enforceSso() + ", allow_legacy_algorithms=" + c.allowLegacyAlgorithms() + ", jit=" + c.jitProvisioning()
                 + ", default_role=" + c.defaultRole().wireName();
-    }
-
-    private static <T> T pick(T given, T fallback) {
-        return given != null ? given : fallback;
     }
 
     private static SsoRejected notConfigured() {

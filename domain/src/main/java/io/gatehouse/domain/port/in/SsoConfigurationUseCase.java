@@ -33,6 +33,33 @@ public interface SsoConfigurationUseCase {
                        List<String> idpCertificates, List<String> emailDomains, Boolean signAuthnRequests,
                        Boolean wantAssertionsEncrypted, Boolean allowIdpInitiated, Boolean jitProvisioning, Role defaultRole,
                        Boolean enforceSso, Boolean allowLegacyAlgorithms, AttributeMapping attributeMapping) {
+
+        /**
+         * These settings laid over {@code base}: every field given here wins, every field left out keeps
+         * base's value, or takes its default when there is no base (a save replaces, an update patches).
+         * The result has every field but {@code idpMetadataXml} (an input, never stored) set.
+         */
+        public SsoSettings over(Optional<SsoConfiguration> base) {
+            return new SsoSettings(
+                    pick(enabled, base.map(SsoConfiguration::enabled), false),
+                    idpMetadataXml,
+                    pick(idpEntityId, base.map(SsoConfiguration::idpEntityId), null),
+                    pick(idpSsoUrl, base.map(SsoConfiguration::idpSsoUrl), null),
+                    pick(idpCertificates, base.map(SsoConfiguration::idpCertificates), List.of()),
+                    pick(emailDomains, base.map(SsoConfiguration::emailDomains), List.of()),
+                    pick(signAuthnRequests, base.map(SsoConfiguration::signAuthnRequests), true),
+                    pick(wantAssertionsEncrypted, base.map(SsoConfiguration::wantAssertionsEncrypted), false),
+                    pick(allowIdpInitiated, base.map(SsoConfiguration::allowIdpInitiated), false),
+                    pick(jitProvisioning, base.map(SsoConfiguration::jitProvisioning), true),
+                    pick(defaultRole, base.map(SsoConfiguration::defaultRole), Role.MEMBER),
+                    pick(enforceSso, base.map(SsoConfiguration::enforceSso), false),
+                    pick(allowLegacyAlgorithms, base.map(SsoConfiguration::allowLegacyAlgorithms), false),
+                    pick(attributeMapping, base.map(SsoConfiguration::attributeMapping), AttributeMapping.DEFAULT));
+        }
+
+        private static <T> T pick(T given, Optional<T> base, T fallback) {
+            return given != null ? given : base.orElse(fallback);
+        }
     }
 
     sealed interface SsoOutcome {
