@@ -64,19 +64,20 @@ class SsoConfigurationController {
     }
 
     @Serdeable
-    record AttributeMappingBody(@Nullable @Size(max = 256) String email, @Nullable @Size(max = 256) String firstName,
-                                @Nullable @Size(max = 256) String lastName) {
+    record AttributeMappingBody(@Nullable @Size(max = SsoConfiguration.MAX_ATTRIBUTE_NAME_LENGTH) String email,
+                                @Nullable @Size(max = SsoConfiguration.MAX_ATTRIBUTE_NAME_LENGTH) String firstName,
+                                @Nullable @Size(max = SsoConfiguration.MAX_ATTRIBUTE_NAME_LENGTH) String lastName) {
     }
 
     /** Every field optional: POST fills the rest with defaults, PATCH leaves the rest unchanged. */
     @Serdeable
     record SsoBody(
             @Nullable Boolean enabled,
-            @Nullable @Size(max = 512 * 1024) String idpMetadataXml,
-            @Nullable @Size(max = 1024) String idpEntityId,
-            @Nullable @Size(max = 2048) String idpSsoUrl,
-            @Nullable @Size(max = 10) List<@Size(max = 16384) String> idpCertificates,
-            @Nullable @Size(max = 50) List<@Size(max = 253) String> emailDomains,
+            @Nullable @Size(max = SsoConfiguration.MAX_METADATA_LENGTH) String idpMetadataXml,
+            @Nullable @Size(max = SsoConfiguration.MAX_ENTITY_ID_LENGTH) String idpEntityId,
+            @Nullable @Size(max = SsoConfiguration.MAX_URL_LENGTH) String idpSsoUrl,
+            @Nullable @Size(max = SsoConfiguration.MAX_CERTIFICATES) List<@Size(max = SsoConfiguration.MAX_CERTIFICATE_LENGTH) String> idpCertificates,
+            @Nullable @Size(max = SsoConfiguration.MAX_DOMAINS) List<@Size(max = SsoConfiguration.MAX_DOMAIN_LENGTH) String> emailDomains,
             @Nullable Boolean signAuthnRequests,
             @Nullable Boolean wantAssertionsEncrypted,
             @Nullable Boolean allowIdpInitiated,

@@ -37,7 +37,7 @@ public final class EmailDomain {
         if (domain.startsWith("@")) {
             domain = domain.substring(1);
         }
-        if (Email.parse("probe@" + domain).isEmpty() || domain.length() > 253) {
+        if (Email.parse("probe@" + domain).isEmpty() || domain.length() > SsoConfiguration.MAX_DOMAIN_LENGTH) {
             return invalid("is not a domain name");
         }
         if (SHARED.contains(domain) || PUBLIC_SUFFIXES.contains(domain)) {

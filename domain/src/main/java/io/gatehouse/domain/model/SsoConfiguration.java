@@ -33,6 +33,16 @@ public record SsoConfiguration(
         Instant updatedAt,
         Set<String> verifiedDomains) {
 
+    /** The limits of a configuration, in one place: the service enforces them, the HTTP layer bounds its input with them. */
+    public static final int MAX_CERTIFICATES = 10;
+    public static final int MAX_CERTIFICATE_LENGTH = 16_384;
+    public static final int MAX_DOMAINS = 50;
+    public static final int MAX_DOMAIN_LENGTH = 253;
+    public static final int MAX_URL_LENGTH = 2048;
+    public static final int MAX_ENTITY_ID_LENGTH = 1024;
+    public static final int MAX_ATTRIBUTE_NAME_LENGTH = 256;
+    public static final int MAX_METADATA_LENGTH = 512 * 1024;
+
     public SsoConfiguration {
         Objects.requireNonNull(workspaceId, "workspaceId");
         idpCertificates = List.copyOf(idpCertificates);

@@ -1,5 +1,11 @@
 package io.gatehouse.domain.service;
 
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_ATTRIBUTE_NAME_LENGTH;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_CERTIFICATES;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_DOMAINS;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_ENTITY_ID_LENGTH;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_URL_LENGTH;
+
 import io.gatehouse.domain.model.AuditEvent;
 import io.gatehouse.domain.model.CertificateInfo;
 import io.gatehouse.domain.model.EmailDomain;
@@ -42,12 +48,6 @@ import java.util.function.Supplier;
  * non-members {@code not_found}.
  */
 public final class SsoConfigurationService implements SsoConfigurationUseCase {
-
-    static final int MAX_CERTIFICATES = 10;
-    static final int MAX_DOMAINS = 50;
-    static final int MAX_URL_LENGTH = 2048;
-    static final int MAX_ENTITY_ID_LENGTH = 1024;
-    static final int MAX_ATTRIBUTE_NAME_LENGTH = 256;
 
     private final WorkspaceAdmins admins;
     private final SsoConfigurations configurations;
