@@ -15,6 +15,7 @@ import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
 import io.gatehouse.domain.model.WireNamed;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.FieldProblem;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoOutcome;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoRejected;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoSettings;
@@ -215,10 +216,26 @@ class SsoConfigurationController {
         }
         if (outcome instanceof SsoRejected rejected) {
             List<ProblemDetails.FieldError> fields = rejected.fields().isEmpty() ? null
-                    : rejected.fields().stream().map(f -> new ProblemDetails.FieldError(f.field(), f.message())).toList();
+                    : rejected.fields().stream().map(f -> new ProblemDetails.FieldError(fieldName(f), f.message())).toList();
             return Problems.response(rejected.code(), rejected.detail(), fields);
         }
         return HttpResponse.status(success);
+    }
+
+    /** The JSON name of the setting a problem concerns ({@code email_domains[2]}, {@code attribute_mapping.email}). */
+    static String fieldName(FieldProblem problem) {
+        String name = switch (problem.field()) {
+            case IDP_METADATA_XML -> "idp_metadata_xml";
+            case IDP_ENTITY_ID -> "idp_entity_id";
+            case IDP_SSO_URL -> "idp_sso_url";
+            case IDP_CERTIFICATES -> "idp_certificates";
+            case EMAIL_DOMAINS -> "email_domains";
+            case DEFAULT_ROLE -> "default_role";
+            case ATTRIBUTE_MAPPING_EMAIL -> "attribute_mapping.email";
+            case ATTRIBUTE_MAPPING_FIRST_NAME -> "attribute_mapping.first_name";
+            case ATTRIBUTE_MAPPING_LAST_NAME -> "attribute_mapping.last_name";
+        };
+        return problem.index() == null ? name : name + "[" + problem.index() + "]";
     }
 
     private static HttpResponse<?> notFound() {

@@ -17,6 +17,7 @@ import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoField;
 import io.gatehouse.domain.port.out.AuditLog;
 import io.gatehouse.domain.port.out.SsoEvents;
 import io.gatehouse.domain.model.SsoEvent;
@@ -136,7 +137,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         if (in.idpMetadataXml() != null) {
             IdpMetadataReader.IdpMetadataOutcome imported = metadataReader.read(in.idpMetadataXml());
             if (imported instanceof IdpMetadataRejected rejected) {
-                problems.add(new FieldProblem("idp_metadata_xml", rejected.reason()));
+                problems.add(new FieldProblem(SsoField.IDP_METADATA_XML, rejected.reason()));
             } else {
                 IdpMetadata metadata = (IdpMetadata) imported;
                 entityId = metadata.entityId();
@@ -150,7 +151,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         List<String> domains = validateDomains(merged.emailDomains(), problems);
         validateMapping(merged.attributeMapping(), problems);
         if (merged.defaultRole() == Role.OWNER) {
-            problems.add(new FieldProblem("default_role", "must be member or admin"));
+            problems.add(new FieldProblem(SsoField.DEFAULT_ROLE, "must be member or admin"));
         }
         if (!problems.isEmpty()) {
             return new SsoRejected(ErrorCode.VALIDATION_FAILED, "the SSO configuration has invalid fields", problems);
@@ -193,16 +194,16 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
 
     private static void validateEntityId(String entityId, List<FieldProblem> problems) {
         if (entityId == null || entityId.isBlank()) {
-            problems.add(new FieldProblem("idp_entity_id", "is required (or give idp_metadata_xml)"));
+            problems.add(new FieldProblem(SsoField.IDP_ENTITY_ID, "is required (or give the IdP's metadata)"));
         } else if (entityId.length() > MAX_ENTITY_ID_LENGTH) {
-            problems.add(new FieldProblem("idp_entity_id", "is longer than " + MAX_ENTITY_ID_LENGTH + " characters"));
+            problems.add(new FieldProblem(SsoField.IDP_ENTITY_ID, "is longer than " + MAX_ENTITY_ID_LENGTH + " characters"));
         }
     }
 
     /** The IdP SSO URL must be https; plain http only to a loopback host (a local test IdP). */
     private static void validateSsoUrl(String url, List<FieldProblem> problems) {
         if (url == null || url.isBlank()) {
-            problems.add(new FieldProblem("idp_sso_url", "is required (or give idp_metadata_xml)"));
+            problems.add(new FieldProblem(SsoField.IDP_SSO_URL, "is required (or give the IdP's metadata)"));
             return;
         }
         try {
@@ -210,20 +211,20 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean secure = scheme.equals("https") || (scheme.equals("http") && PublicUrl.isLoopbackHost(uri.getHost()));
             if (url.length() > MAX_URL_LENGTH || uri.getHost() == null || uri.getRawUserInfo() != null || !secure) {
-                problems.add(new FieldProblem("idp_sso_url", "must be an https URL (http only for a loopback host)"));
+                problems.add(new FieldProblem(SsoField.IDP_SSO_URL, "must be an https URL (http only for a loopback host)"));
             }
         } catch (URISyntaxException e) {
-            problems.add(new FieldProblem("idp_sso_url", "is not a URL"));
+            problems.add(new FieldProblem(SsoField.IDP_SSO_URL, "is not a URL"));
         }
     }
 
     private List<String> validateCertificates(List<String> pems, List<FieldProblem> problems) {
         if (pems.isEmpty()) {
-            problems.add(new FieldProblem("idp_certificates", "at least one IdP signing certificate is required"));
+            problems.add(new FieldProblem(SsoField.IDP_CERTIFICATES, "at least one IdP signing certificate is required"));
             return List.of();
         }
         if (pems.size() > MAX_CERTIFICATES) {
-            problems.add(new FieldProblem("idp_certificates", "at most " + MAX_CERTIFICATES + " certificates"));
+            problems.add(new FieldProblem(SsoField.IDP_CERTIFICATES, "at most " + MAX_CERTIFICATES + " certificates"));
             return List.of();
         }
         List<String> normalised = new ArrayList<>();
@@ -231,9 +232,9 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         for (int i = 0; i < pems.size(); i++) {
             Optional<CertificateInfo> info = certificates.inspect(pems.get(i));
             if (info.isEmpty()) {
-                problems.add(new FieldProblem("idp_certificates[" + i + "]", "is not a PEM X.509 certificate"));
+                problems.add(new FieldProblem(SsoField.IDP_CERTIFICATES, i, "is not a PEM X.509 certificate"));
             } else if (!info.get().notAfter().isAfter(now)) {
-                problems.add(new FieldProblem("idp_certificates[" + i + "]", "expired on " + info.get().notAfter()
+                problems.add(new FieldProblem(SsoField.IDP_CERTIFICATES, i, "expired on " + info.get().notAfter()
                         + " (" + info.get().subject() + ")"));
             } else if (!normalised.contains(info.get().pem())) {
                 normalised.add(info.get().pem());
@@ -244,14 +245,14 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
 
     private static List<String> validateDomains(List<String> raw, List<FieldProblem> problems) {
         if (raw.size() > MAX_DOMAINS) {
-            problems.add(new FieldProblem("email_domains", "at most " + MAX_DOMAINS + " domains"));
+            problems.add(new FieldProblem(SsoField.EMAIL_DOMAINS, "at most " + MAX_DOMAINS + " domains"));
             return List.of();
         }
         LinkedHashSet<String> domains = new LinkedHashSet<>();
         for (int i = 0; i < raw.size(); i++) {
             EmailDomain.Result checked = EmailDomain.check(raw.get(i));
             if (checked.domain().isEmpty()) {
-                problems.add(new FieldProblem("email_domains[" + i + "]", checked.problem()));
+                problems.add(new FieldProblem(SsoField.EMAIL_DOMAINS, i, checked.problem()));
             } else {
                 domains.add(checked.domain().get());
             }
@@ -260,12 +261,14 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     }
 
     private static void validateMapping(AttributeMapping mapping, List<FieldProblem> problems) {
-        String[][] names = {{"attribute_mapping.email", mapping.email()}, {"attribute_mapping.first_name", mapping.firstName()},
-                {"attribute_mapping.last_name", mapping.lastName()}};
-        for (String[] name : names) {
-            if (name[1] == null || name[1].isBlank() || name[1].length() > MAX_ATTRIBUTE_NAME_LENGTH) {
-                problems.add(new FieldProblem(name[0], "must be an attribute name of 1 to " + MAX_ATTRIBUTE_NAME_LENGTH + " characters"));
-            }
+        validateAttributeName(SsoField.ATTRIBUTE_MAPPING_EMAIL, mapping.email(), problems);
+        validateAttributeName(SsoField.ATTRIBUTE_MAPPING_FIRST_NAME, mapping.firstName(), problems);
+        validateAttributeName(SsoField.ATTRIBUTE_MAPPING_LAST_NAME, mapping.lastName(), problems);
+    }
+
+    private static void validateAttributeName(SsoField field, String name, List<FieldProblem> problems) {
+        if (name == null || name.isBlank() || name.length() > MAX_ATTRIBUTE_NAME_LENGTH) {
+            problems.add(new FieldProblem(field, "must be an attribute name of 1 to " + MAX_ATTRIBUTE_NAME_LENGTH + " characters"));
         }
     }
 
@@ -281,6 +284,6 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
 
     private static SsoRejected domainTaken(String domain) {
         return new SsoRejected(ErrorCode.DOMAIN_TAKEN, "the email domain " + domain + " is verified by another workspace",
-                List.of(new FieldProblem("email_domains", domain + " is verified by another workspace")));
+                List.of(new FieldProblem(SsoField.EMAIL_DOMAINS, domain + " is verified by another workspace")));
     }
 }

@@ -1,6 +1,7 @@
 package io.gatehouse.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.gatehouse.domain.fakes.InMemorySsoConfigurations;
 import io.gatehouse.domain.fakes.InMemorySsoEvents;
@@ -18,6 +19,7 @@ import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SignUpUseCase.SignUpCommand;
 import io.gatehouse.domain.port.in.SignUpUseCase.SignedUp;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.FieldProblem;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoField;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoOutcome;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoRejected;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoSettings;
@@ -105,8 +107,10 @@ class SsoConfigurationServiceTest {
         SsoRejected rejected = (SsoRejected) sso.save(owner.id(), workspace.id(), bad);
 
         assertThat(rejected.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-        assertThat(rejected.fields()).extracting(FieldProblem::field).containsExactly("idp_entity_id", "idp_sso_url",
-                "idp_certificates[0]", "idp_certificates[1]", "email_domains[0]", "email_domains[1]", "email_domains[2]", "default_role");
+        assertThat(rejected.fields()).extracting(FieldProblem::field, FieldProblem::index).containsExactly(
+                tuple(SsoField.IDP_ENTITY_ID, null), tuple(SsoField.IDP_SSO_URL, null), tuple(SsoField.IDP_CERTIFICATES, 0),
+                tuple(SsoField.IDP_CERTIFICATES, 1), tuple(SsoField.EMAIL_DOMAINS, 0), tuple(SsoField.EMAIL_DOMAINS, 1),
+                tuple(SsoField.EMAIL_DOMAINS, 2), tuple(SsoField.DEFAULT_ROLE, null));
         assertThat(configurations.isEmpty()).isTrue();
         assertThat(keysGenerated).hasValue(0);
     }

@@ -75,7 +75,17 @@ public interface SsoConfigurationUseCase {
     record SsoRejected(ErrorCode code, String detail, List<FieldProblem> fields) implements SsoOutcome {
     }
 
-    record FieldProblem(String field, String message) {
+    /** What is wrong with one setting (and, for a list, which element); the HTTP layer names the setting in its own words. */
+    record FieldProblem(SsoField field, Integer index, String message) {
+        public FieldProblem(SsoField field, String message) {
+            this(field, null, message);
+        }
+    }
+
+    /** The settings a problem can concern. */
+    enum SsoField {
+        IDP_METADATA_XML, IDP_ENTITY_ID, IDP_SSO_URL, IDP_CERTIFICATES, EMAIL_DOMAINS, DEFAULT_ROLE,
+        ATTRIBUTE_MAPPING_EMAIL, ATTRIBUTE_MAPPING_FIRST_NAME, ATTRIBUTE_MAPPING_LAST_NAME
     }
 
     /** The workspace's SP endpoints: the entity id is the metadata URL, the ACS is per workspace. */
