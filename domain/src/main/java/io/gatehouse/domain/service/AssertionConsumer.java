@@ -52,7 +52,8 @@ import java.util.Optional;
  *       domain, so an IdP can only vouch for addresses its workspace proved it owns;</li>
  *   <li>then: a linked identity logs in; an unknown email is provisioned just in time when allowed;
  *       an existing unlinked account is never logged in silently but asked to confirm with its password,
- *       unless its email was never verified: then it is reclaimed for the mailbox's owner.</li>
+ *       unless its email was never verified: then it is reclaimed for the mailbox's owner (the decision is
+ *       {@link FederatedAccountPolicy}'s, a pure function of the facts read here).</li>
  * </ol>
  */
 public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
@@ -155,52 +156,49 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         String requestedClient = request.map(PendingSamlRequest::client).orElse(null);
         String redirect = request.map(PendingSamlRequest::redirect).orElse(null);
 
-        if (request.isPresent() && request.get().isLink()) {
+        boolean linkRequested = request.isPresent() && request.get().isLink();
+        Optional<LinkedAccount> linked = linkRequested ? Optional.empty()
+                : identities.findLinkedAccount(ExternalIdentity.samlProvider(workspace), assertion.nameId());
+        Optional<User> withEmail = linkRequested || linked.isPresent() ? Optional.empty() : users.findByEmail(profile.email());
+        FederatedAccountPolicy.Decision decision = FederatedAccountPolicy.decide(linkRequested, linked.map(LinkedAccount::user), withEmail,
+                configuration.jitProvisioning());
+        if (decision instanceof FederatedAccountPolicy.Provision) {
+            // The IdP of a verified domain vouches for the address: the account starts verified.
+            User user = User.newMember(profile.email(), profile.fullName(), null, clock.instant()).withEmailVerified(true);
+            if (users.insertIfEmailFree(user)) {
+                user = linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+                return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
+            }
+            // Someone signed up with this email a moment ago: decide again, for the existing account it now is.
+            decision = FederatedAccountPolicy.decide(false, Optional.empty(), users.findByEmail(profile.email()), false);
+        }
+        if (decision instanceof FederatedAccountPolicy.LinkToRequester) {
             User user = active(users.findById(request.get().linkingUser()));
             return new IdentityLinked(linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName()),
                     redirect);
         }
-        Optional<LinkedAccount> linked = identities.findLinkedAccount(ExternalIdentity.samlProvider(workspace), assertion.nameId());
-        if (linked.isPresent()) {
-            User user = linker.refreshProfile(active(Optional.of(linked.get().user())), linked.get().identity(),
+        if (decision instanceof FederatedAccountPolicy.LogIn login) {
+            User user = linker.refreshProfile(active(Optional.of(login.account())), linked.orElseThrow().identity(),
                     profile.email().value(), profile.fullName());
             return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
         }
-        Optional<User> existing = users.findByEmail(profile.email());
-        if (existing.isPresent()) {
-            return existingAccount(active(existing), configuration, assertion, profile, client, state, requestedClient, redirect);
+        if (decision instanceof FederatedAccountPolicy.ConfirmWithPassword confirm) {
+            return confirmationFor(active(Optional.of(confirm.account())), configuration, assertion, profile);
         }
-        if (!configuration.jitProvisioning()) {
+        if (decision instanceof FederatedAccountPolicy.Reclaim reclaim) {
+            User account = active(Optional.of(reclaim.account()));
+            User reclaimed = takeover.reclaim(account);
+            events.record(new SsoEvent(workspace, clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK, "the account " + account.id()
+                    + " had never verified its email: it now belongs to the IdP's user, and its password, sessions and tokens were revoked",
+                    profile.email().value(), client.ip()));
+            User owned = linker.link(reclaimed, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+            return loggedIn(sessions.open(owned, AuthMethod.SAML, client), state, requestedClient, redirect);
+        }
+        if (decision instanceof FederatedAccountPolicy.NotProvisioned) {
             throw new SsoRejection(ErrorCode.SAML_USER_NOT_PROVISIONED, "no account has the email " + profile.email()
                     + " and just-in-time provisioning is off for this workspace");
         }
-        // The IdP of a verified domain vouches for the address: the account starts verified.
-        User user = User.newMember(profile.email(), profile.fullName(), null, clock.instant()).withEmailVerified(true);
-        if (!users.insertIfEmailFree(user)) {
-            // Someone signed up with this email a moment ago: treat it as the existing account it now is.
-            return existingAccount(active(users.findByEmail(profile.email())), configuration, assertion, profile, client, state,
-                    requestedClient, redirect);
-        }
-        user = linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
-        return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
-    }
-
-    /**
-     * An account with the asserted email exists but is not linked to this IdP. Its owner proved the
-     * mailbox: never logged in silently, the password must confirm the link. It never proved it: the
-     * IdP's user owns the mailbox, so the account is theirs and the squatter's access ends.
-     */
-    private AcsOutcome existingAccount(User account, SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile,
-                                       ClientInfo client, String state, String requestedClient, String redirect) {
-        if (account.emailVerified()) {
-            return confirmationFor(account, configuration, assertion, profile);
-        }
-        User reclaimed = takeover.reclaim(account);
-        events.record(new SsoEvent(configuration.workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
-                "the account " + account.id() + " had never verified its email: it now belongs to the IdP's user, and its password, "
-                        + "sessions and tokens were revoked", profile.email().value(), client.ip()));
-        User linked = linker.link(reclaimed, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
-        return loggedIn(sessions.open(linked, AuthMethod.SAML, client), state, requestedClient, redirect);
+        throw new IllegalStateException("unhandled account decision " + decision);
     }
 
     /** SAML profiles 4.1.4.3 and 4.1.5: solicited responses must answer our request; unsolicited ones must be allowed. */
