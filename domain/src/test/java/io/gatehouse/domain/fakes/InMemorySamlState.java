@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The SAML login state ports in memory, with the same single-use and uniqueness rules as the tables. */
-public final class InMemorySamlState implements PendingSamlRequests, AssertionReplayCache, ExternalIdentities, LinkConfirmations {
+public final class InMemorySamlState implements PendingSamlRequests, AssertionReplayCache, ExternalIdentities, LinkConfirmations,
+        Snapshotting {
 
     private final Users users;
     private final Map<String, PendingSamlRequest> requests = new ConcurrentHashMap<>();
@@ -28,6 +29,28 @@ public final class InMemorySamlState implements PendingSamlRequests, AssertionRe
 
     public InMemorySamlState(Users users) {
         this.users = users;
+    }
+
+    private record State(Map<String, PendingSamlRequest> requests, Map<String, Instant> assertionIds,
+                         Map<String, ExternalIdentity> identities, Map<TokenHash, LinkConfirmation> confirmations) {
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new State(Map.copyOf(requests), Map.copyOf(assertionIds), Map.copyOf(identities), Map.copyOf(confirmations));
+    }
+
+    @Override
+    public synchronized void restore(Object snapshot) {
+        State state = (State) snapshot;
+        requests.clear();
+        requests.putAll(state.requests());
+        assertionIds.clear();
+        assertionIds.putAll(state.assertionIds());
+        identities.clear();
+        identities.putAll(state.identities());
+        confirmations.clear();
+        confirmations.putAll(state.confirmations());
     }
 
     @Override

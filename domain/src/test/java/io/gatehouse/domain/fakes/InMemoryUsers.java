@@ -11,9 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-public final class InMemoryUsers implements io.gatehouse.domain.port.out.Users {
+public final class InMemoryUsers implements io.gatehouse.domain.port.out.Users, Snapshotting {
 
     private final Map<UserId, User> byId = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Object snapshot() {
+        return new LinkedHashMap<>(byId);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        byId.clear();
+        byId.putAll((Map<UserId, User>) snapshot);
+    }
 
     @Override
     public Optional<User> findById(UserId id) {

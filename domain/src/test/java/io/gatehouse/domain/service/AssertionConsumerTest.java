@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.domain.fakes.InMemoryClientAttempts;
 import io.gatehouse.domain.fakes.InMemorySamlState;
+import io.gatehouse.domain.fakes.RollingBackTransactions;
 import io.gatehouse.domain.fakes.InMemorySsoEvents;
 import io.gatehouse.domain.fakes.TestAccounts;
 import io.gatehouse.domain.model.AuthMethod;
@@ -200,6 +201,31 @@ class AssertionConsumerTest {
             assertThat(e.code()).isEqualTo("domain_not_verified");
             assertThat(e.detail()).contains("pending.example").contains("not verified");
         });
+    }
+
+    @Test
+    void nothingOfARefusedResponseStaysWhenTheTransactionRollsBack() {
+        AssertionConsumer rollingBack = new AssertionConsumer(accounts.ssoConfigurations, (encoded, expected) -> verified.get(), state, state,
+                state, state, accounts.users, accounts.workspaces, accounts.issuer, events,
+                new SsoAttemptGuard(new AttemptLimiter(attempts, accounts.clock), state, events, limits, accounts.clock), accounts.takeover,
+                new RollingBackTransactions(state, accounts.users), PublicUrl.parse("https://sso.example.com"), policy, new SecureRandom(),
+                accounts.clock);
+        configure(false, true, true, List.of("corp.example", "late.example"));
+        accounts.domainClaims.claim(workspace, "late.example", "challenge", accounts.clock.instant());
+        state.insert(new PendingSamlRequest("id-rb", workspace, "r", null, null, null, null, accounts.clock.instant(),
+                accounts.clock.instant().plusSeconds(600)));
+        SamlAssertion answer = assertion("_rb1", "new@late.example", "id-rb");
+        verified.set(answer);
+
+        // The request is taken and the assertion id recorded before the domain check refuses: both must come back.
+        AcsOutcome refused = rollingBack.consume(workspace, "ignored", "r", TestAccounts.HOME);
+
+        assertThat(code(refused)).isEqualTo(ErrorCode.DOMAIN_NOT_VERIFIED);
+        assertThat(accounts.users.findByEmail(new Email("new@late.example"))).isEmpty();
+        accounts.domainClaims.markVerified(workspace, "late.example", DomainClaim.VerificationMethod.DNS_TXT, accounts.clock.instant());
+        assertThat(rollingBack.consume(workspace, "ignored", "r", TestAccounts.HOME))
+                .as("the same response once the domain is verified: its request still outstanding, its id never used")
+                .isInstanceOf(SamlLoggedIn.class);
     }
 
     @Test

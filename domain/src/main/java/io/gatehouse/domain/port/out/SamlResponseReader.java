@@ -12,8 +12,12 @@ import java.time.Duration;
  */
 public interface SamlResponseReader {
 
-    /** @throws SsoRejection with the reason when any check fails */
-    SamlAssertion read(String encodedResponse, Expectations expected);
+    /**
+     * @throws SsoRejection with the reason when any check fails. The ACS raises the same rejection for
+     *         the checks that need the database, inside its transaction: the rejection is what rolls back
+     *         the AuthnRequest taken, the assertion id recorded and any account provisioned for it.
+     */
+    SamlAssertion read(String encodedResponse, Expectations expected) throws SsoRejection;
 
     /**
      * What the response must match: the workspace's IdP, this SP's entity id and ACS URL, and how fresh
