@@ -29,7 +29,10 @@ public record Caller(UserId userId, Optional<SessionId> sessionId, Optional<Work
                 uuid(attributes, WORKSPACE_SCOPE).map(WorkspaceId::new));
     }
 
-    /** Whether this caller may act in the workspace at all (a scoped token only in its own). */
+    /**
+     * Whether this caller may act in the workspace at all (a scoped token only in its own). Routes under
+     * {@code /api/v1/workspaces/{wid}} need not ask: WorkspaceScopeFilter decided it before them.
+     */
     public boolean mayReach(WorkspaceId workspace) {
         return workspaceScope.map(workspace::equals).orElse(true);
     }

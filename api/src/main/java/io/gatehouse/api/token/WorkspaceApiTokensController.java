@@ -69,8 +69,7 @@ class WorkspaceApiTokensController {
     HttpResponse<?> list(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        Optional<List<ApiToken>> tokens = caller.mayReach(workspace)
-                ? apiTokens.listForWorkspace(caller.userId(), workspace) : Optional.empty();
+        Optional<List<ApiToken>> tokens = apiTokens.listForWorkspace(caller.userId(), workspace);
         return tokens.<HttpResponse<?>>map(list -> HttpResponse.ok(ApiTokenResponse.TokenList.of(list)))
                 .orElseGet(WorkspaceApiTokensController::notFound);
     }
@@ -82,9 +81,6 @@ class WorkspaceApiTokensController {
     HttpResponse<?> create(Authentication authentication, @PathVariable UUID wid, @Valid @Nullable @Body CreateToken request) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        if (!caller.mayReach(workspace)) {
-            return notFound();
-        }
         CreateToken body = request == null ? new CreateToken(null, null) : request;
         return MyApiTokensController.created(apiTokens.create(caller.userId(), body.note(), body.expiresAt(), Optional.of(workspace)),
                 tokenMetrics);
@@ -98,9 +94,6 @@ class WorkspaceApiTokensController {
     HttpResponse<?> delete(Authentication authentication, @PathVariable UUID wid, @Valid @Body BulkDelete request) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        if (!caller.mayReach(workspace)) {
-            return notFound();
-        }
         return apiTokens.deleteInWorkspace(caller.userId(), workspace, request.ids().stream().map(ApiTokenId::new).toList())
                 .<HttpResponse<?>>map(result -> {
                     tokenMetrics.revoked(TokenMetrics.Kind.API_TOKEN, result.deleted());

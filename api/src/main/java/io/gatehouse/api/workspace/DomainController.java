@@ -91,12 +91,7 @@ class DomainController {
     }
 
     private static HttpResponse<?> call(Authentication authentication, UUID wid, Action action, HttpStatus success) {
-        Caller caller = Caller.of(authentication);
-        WorkspaceId workspace = new WorkspaceId(wid);
-        if (!caller.mayReach(workspace)) {
-            return Problems.response(ErrorCode.NOT_FOUND, "no such workspace");
-        }
-        return respond(action.run(caller, workspace), success);
+        return respond(action.run(Caller.of(authentication), new WorkspaceId(wid)), success);
     }
 
     static HttpResponse<?> respond(DomainOutcome outcome, HttpStatus success) {

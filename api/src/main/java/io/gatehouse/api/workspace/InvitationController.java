@@ -94,9 +94,6 @@ class InvitationController {
     HttpResponse<?> invite(Authentication authentication, @PathVariable UUID wid, @Valid @Body InviteRequest body) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        if (!caller.mayReach(workspace)) {
-            return notFound();
-        }
         Role role = WireNamed.parse(Role.class, body.role()).orElseThrow();
         return respond(invitations.invite(caller.userId(), workspace, body.email(), role), HttpStatus.CREATED);
     }
@@ -107,7 +104,7 @@ class InvitationController {
     HttpResponse<?> pending(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        return caller.mayReach(workspace) ? respond(invitations.pending(caller.userId(), workspace), HttpStatus.OK) : notFound();
+        return respond(invitations.pending(caller.userId(), workspace), HttpStatus.OK);
     }
 
     @Delete("/workspaces/{wid}/invitations/{id}")
@@ -117,7 +114,7 @@ class InvitationController {
     HttpResponse<?> revoke(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID id) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        return caller.mayReach(workspace) ? respond(invitations.revoke(caller.userId(), workspace, id), HttpStatus.NO_CONTENT) : notFound();
+        return respond(invitations.revoke(caller.userId(), workspace, id), HttpStatus.NO_CONTENT);
     }
 
     @Get("/me/invitations")

@@ -144,7 +144,7 @@ class SsoConfigurationController {
     HttpResponse<?> save(Authentication authentication, @PathVariable UUID wid, @Valid @Body SsoBody body) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        return caller.mayReach(workspace) ? respond(sso.save(caller.userId(), workspace, body.toSettings()), HttpStatus.CREATED) : notFound();
+        return respond(sso.save(caller.userId(), workspace, body.toSettings()), HttpStatus.CREATED);
     }
 
     @Get
@@ -154,7 +154,7 @@ class SsoConfigurationController {
     HttpResponse<?> get(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        return caller.mayReach(workspace) ? respond(sso.get(caller.userId(), workspace), HttpStatus.OK) : notFound();
+        return respond(sso.get(caller.userId(), workspace), HttpStatus.OK);
     }
 
     @Patch
@@ -164,7 +164,7 @@ class SsoConfigurationController {
     HttpResponse<?> update(Authentication authentication, @PathVariable UUID wid, @Valid @Body SsoBody body) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        return caller.mayReach(workspace) ? respond(sso.update(caller.userId(), workspace, body.toSettings()), HttpStatus.OK) : notFound();
+        return respond(sso.update(caller.userId(), workspace, body.toSettings()), HttpStatus.OK);
     }
 
     @Delete
@@ -172,7 +172,7 @@ class SsoConfigurationController {
     HttpResponse<?> delete(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        return caller.mayReach(workspace) ? respond(sso.delete(caller.userId(), workspace), HttpStatus.NO_CONTENT) : notFound();
+        return respond(sso.delete(caller.userId(), workspace), HttpStatus.NO_CONTENT);
     }
 
     @Serdeable
@@ -191,9 +191,6 @@ class SsoConfigurationController {
     HttpResponse<?> events(Authentication authentication, @PathVariable UUID wid, @Nullable @QueryValue Integer limit) {
         Caller caller = Caller.of(authentication);
         WorkspaceId workspace = new WorkspaceId(wid);
-        if (!caller.mayReach(workspace)) {
-            return notFound();
-        }
         SsoOutcome outcome = sso.events(caller.userId(), workspace, limit == null ? DEFAULT_EVENT_LIMIT : limit);
         if (outcome instanceof SsoEventList list) {
             return HttpResponse.ok(list.events().stream().map(SsoEventResponse::of).toList());

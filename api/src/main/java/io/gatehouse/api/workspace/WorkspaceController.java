@@ -41,7 +41,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -118,7 +117,7 @@ class WorkspaceController {
     @Operation(summary = "One workspace, with the caller's role; 404 for non-members")
     HttpResponse<?> get(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
-        return reachable(caller, wid).flatMap(workspace -> workspaces.get(caller.userId(), workspace))
+        return workspaces.get(caller.userId(), new WorkspaceId(wid))
                 .<HttpResponse<?>>map(found -> HttpResponse.ok(MyWorkspace.of(found)))
                 .orElseGet(WorkspaceController::notFound);
     }
@@ -127,7 +126,7 @@ class WorkspaceController {
     @Operation(summary = "The workspace's members; 404 for non-members")
     HttpResponse<?> members(Authentication authentication, @PathVariable UUID wid) {
         Caller caller = Caller.of(authentication);
-        return reachable(caller, wid).flatMap(workspace -> workspaces.members(caller.userId(), workspace))
+        return workspaces.members(caller.userId(), new WorkspaceId(wid))
                 .<HttpResponse<?>>map(list -> HttpResponse.ok(list.stream().map(MemberResponse::of).toList()))
                 .orElseGet(WorkspaceController::notFound);
     }
@@ -140,12 +139,8 @@ class WorkspaceController {
     @Operation(summary = "Change a member's role (workspace admins; the owner role only by owners; the last owner stays)")
     HttpResponse<?> changeRole(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId,
                                @Valid @Body ChangeRole request) {
-        Caller caller = Caller.of(authentication);
-        Optional<WorkspaceId> workspace = reachable(caller, wid);
-        if (workspace.isEmpty()) {
-            return notFound();
-        }
-        return respond(workspaces.changeRole(caller.userId(), workspace.get(), new UserId(userId), role(request.role())), HttpStatus.OK);
+        return respond(workspaces.changeRole(Caller.of(authentication).userId(), new WorkspaceId(wid), new UserId(userId),
+                role(request.role())), HttpStatus.OK);
     }
 
     @Delete("/{wid}/members/{userId}")
@@ -155,17 +150,8 @@ class WorkspaceController {
     @ApiResponse(responseCode = "409", description = "last_owner", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Remove a member (workspace admins, or the member themselves; never the last owner)")
     HttpResponse<?> removeMember(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId) {
-        Caller caller = Caller.of(authentication);
-        Optional<WorkspaceId> workspace = reachable(caller, wid);
-        if (workspace.isEmpty()) {
-            return notFound();
-        }
-        return respond(workspaces.removeMember(caller.userId(), workspace.get(), new UserId(userId)), HttpStatus.NO_CONTENT);
-    }
-
-    private static Optional<WorkspaceId> reachable(Caller caller, UUID wid) {
-        WorkspaceId workspace = new WorkspaceId(wid);
-        return caller.mayReach(workspace) ? Optional.of(workspace) : Optional.empty();
+        return respond(workspaces.removeMember(Caller.of(authentication).userId(), new WorkspaceId(wid), new UserId(userId)),
+                HttpStatus.NO_CONTENT);
     }
 
     private static HttpResponse<?> respond(MemberOutcome outcome, HttpStatus success) {

@@ -124,6 +124,29 @@ class ApiTokensEndToEndTest {
     }
 
     @Test
+    void aScopedTokenOfAMemberOfTwoWorkspacesReachesOnlyItsOwnEverywhere() {
+        gatehouse.postJson("/api/v1/signup",
+                "{\"email\":\"two-hats@example.com\",\"password\":\"" + PASSWORD + "\",\"workspace_name\":\"First\"}").expect(201);
+        String first = workspaceOf("two-hats@example.com");
+        String cookie = gatehouse.login("two-hats@example.com");
+        String second = (String) gatehouse.request("POST", "/api/v1/workspaces").session(cookie).json("{\"name\":\"Second\"}").send()
+                .expect(201).json().get("id");
+        String secret = (String) gatehouse.request("POST", "/api/v1/workspaces/" + first + "/api-tokens").session(cookie).json("{}")
+                .send().expect(201).json().get("access_token");
+
+        bearer("/api/v1/workspaces/" + first, secret).expect(200);
+        bearer("/api/v1/workspaces/" + first + "/members", secret).expect(200);
+        // The caller owns the second workspace too, but this token is scoped to the first: 404, as for a stranger.
+        for (String path : List.of("", "/members", "/domains", "/invitations", "/sso", "/sso/events", "/api-tokens")) {
+            bearer("/api/v1/workspaces/" + second + path, secret).problem(404, "not_found");
+        }
+        String me = (String) gatehouse.get("/api/v1/me", "Cookie", "gatehouse_session=" + cookie).json().get("id");
+        gatehouse.request("DELETE", "/api/v1/workspaces/" + second + "/members/" + me).headers("Authorization", "Bearer " + secret).send()
+                .problem(404, "not_found");
+        gatehouse.get("/api/v1/workspaces/" + second + "/members", "Cookie", "gatehouse_session=" + cookie).expect(200);
+    }
+
+    @Test
     void nonMembersGetNotFoundAndAdminsSeeAndDeleteMembersTokens() {
         gatehouse.postJson("/api/v1/signup",
                 "{\"email\":\"boss@example.com\",\"password\":\"" + PASSWORD + "\",\"workspace_name\":\"Team\"}").expect(201);
