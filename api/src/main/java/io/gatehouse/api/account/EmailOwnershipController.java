@@ -3,6 +3,7 @@ package io.gatehouse.api.account;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.port.in.EmailOwnershipUseCase;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -85,8 +85,8 @@ class EmailOwnershipController {
     @ApiResponse(responseCode = "202", description = "a message is on its way")
     @ApiResponse(responseCode = "409", description = "already_verified", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "429", description = "too_many_attempts, with Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> resend(Authentication authentication) {
-        return respond(email.resendVerification(Caller.of(authentication).userId()));
+    HttpResponse<?> resend(@CurrentCaller Caller caller) {
+        return respond(email.resendVerification(caller.userId()));
     }
 
     @Post("/auth/password-reset")

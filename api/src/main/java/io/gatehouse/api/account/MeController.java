@@ -2,6 +2,7 @@ package io.gatehouse.api.account;
 
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.port.in.AccountUseCase;
@@ -19,7 +20,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -70,8 +70,8 @@ class MeController {
     @ApiResponse(responseCode = "200", description = "the profile", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeResponse.class)))
     @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "The signed-in user, with the workspaces they belong to")
-    HttpResponse<?> me(Authentication authentication) {
-        Optional<Profile> profile = accounts.profile(Caller.of(authentication).userId());
+    HttpResponse<?> me(@CurrentCaller Caller caller) {
+        Optional<Profile> profile = accounts.profile(caller.userId());
         if (profile.isEmpty()) {
             return Problems.response(ErrorCode.UNAUTHENTICATED, "the account no longer exists");
         }
@@ -89,8 +89,7 @@ class MeController {
     @ApiResponse(responseCode = "401", description = "invalid_credentials", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @ApiResponse(responseCode = "429", description = "too_many_attempts", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Change the password; every other session of the user is revoked")
-    HttpResponse<?> changePassword(HttpRequest<?> http, Authentication authentication, @Valid @Body ChangePasswordRequest request) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> changePassword(HttpRequest<?> http, @CurrentCaller Caller caller, @Valid @Body ChangePasswordRequest request) {
         PasswordChangeOutcome outcome = accounts.changePassword(new ChangePasswordCommand(caller.userId(),
                 caller.sessionId().orElse(null), request.currentPassword(), request.newPassword(), clients.resolve(http)));
         if (outcome instanceof PasswordChangeThrottled throttled) {

@@ -2,6 +2,7 @@ package io.gatehouse.api.admin;
 
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.port.in.AdministerSigningKeysUseCase;
 import io.micronaut.http.HttpResponse;
@@ -10,7 +11,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,8 +34,8 @@ class AdminSigningKeyController {
 
     @Post("/rotate")
     @Operation(summary = "Make a new JWT signing key current; the previous one keeps verifying for the configured overlap")
-    HttpResponse<?> rotate(Authentication authentication) {
-        return signingKeys.rotate(Caller.of(authentication).userId())
+    HttpResponse<?> rotate(@CurrentCaller Caller caller) {
+        return signingKeys.rotate(caller.userId())
                 .<HttpResponse<?>>map(kid -> HttpResponse.ok(new Rotated(kid)))
                 .orElseGet(() -> Problems.response(ErrorCode.FORBIDDEN, "instance administrators only"));
     }

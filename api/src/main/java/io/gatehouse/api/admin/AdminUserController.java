@@ -3,6 +3,7 @@ package io.gatehouse.api.admin;
 import io.gatehouse.api.account.UserResponse;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.UserStatus;
@@ -19,7 +20,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,9 +53,9 @@ class AdminUserController {
     @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "user_not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Suspend or re-activate a user (instance administrators only); suspension revokes every session")
-    HttpResponse<?> patch(Authentication authentication, @PathVariable UUID id, @Valid @Body UserStatusPatch patch) {
+    HttpResponse<?> patch(@CurrentCaller Caller caller, @PathVariable UUID id, @Valid @Body UserStatusPatch patch) {
         UserStatus status = WireNamed.parse(UserStatus.class, patch.status()).orElseThrow();
-        AdminOutcome outcome = administration.changeStatus(Caller.of(authentication).userId(), new UserId(id), status);
+        AdminOutcome outcome = administration.changeStatus(caller.userId(), new UserId(id), status);
         if (outcome instanceof StatusChanged changed) {
             return HttpResponse.ok(UserResponse.of(changed.user()));
         }

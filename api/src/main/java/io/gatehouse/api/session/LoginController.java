@@ -4,6 +4,7 @@ import io.gatehouse.api.account.UserResponse;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.SessionCookies;
@@ -152,8 +153,7 @@ class LoginController {
     @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Record activity: refreshes the session and the user's last login time")
-    HttpResponse<?> bump(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> bump(@CurrentCaller Caller caller) {
         return HttpResponse.ok(new BumpResponse(sessions.bump(caller.userId(), caller.sessionId().orElse(null))));
     }
 

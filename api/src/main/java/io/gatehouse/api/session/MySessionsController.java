@@ -1,6 +1,7 @@
 package io.gatehouse.api.session;
 
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.Session;
 import io.gatehouse.domain.model.SessionId;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,8 +43,7 @@ class MySessionsController {
 
     @Get
     @Operation(summary = "The caller's active sessions, newest first; `current` marks this one")
-    List<SessionResponse> list(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    List<SessionResponse> list(@CurrentCaller Caller caller) {
         return sessions.list(caller.userId(), caller.sessionId().orElse(null)).stream()
                 .map(view -> toResponse(view.session(), view.current()))
                 .toList();
@@ -52,8 +51,8 @@ class MySessionsController {
 
     @Delete("/{id}")
     @Operation(summary = "Revoke one of the caller's sessions; 204 also when it does not exist")
-    HttpResponse<?> revoke(Authentication authentication, @PathVariable UUID id) {
-        if (sessions.revoke(Caller.of(authentication).userId(), new SessionId(id))) {
+    HttpResponse<?> revoke(@CurrentCaller Caller caller, @PathVariable UUID id) {
+        if (sessions.revoke(caller.userId(), new SessionId(id))) {
             tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1);
         }
         return HttpResponse.noContent();
@@ -61,8 +60,7 @@ class MySessionsController {
 
     @Delete
     @Operation(summary = "Revoke the current session")
-    HttpResponse<?> revokeCurrent(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> revokeCurrent(@CurrentCaller Caller caller) {
         caller.sessionId().filter(current -> sessions.revoke(caller.userId(), current))
                 .ifPresent(revoked -> tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1));
         return HttpResponse.noContent();

@@ -3,6 +3,7 @@ package io.gatehouse.api.sso;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ExternalIdentity;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
@@ -21,7 +22,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -68,8 +68,8 @@ class ExternalAccountsController {
     @Get
     @Operation(summary = "The caller's linked external accounts")
     @ApiResponse(responseCode = "200", description = "the links", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = ExternalAccountResponse.class))))
-    List<ExternalAccountResponse> list(Authentication authentication) {
-        return accounts.list(Caller.of(authentication).userId()).stream().map(ExternalAccountResponse::of).toList();
+    List<ExternalAccountResponse> list(@CurrentCaller Caller caller) {
+        return accounts.list(caller.userId()).stream().map(ExternalAccountResponse::of).toList();
     }
 
     @Post("/link{?redirect}")
@@ -77,7 +77,7 @@ class ExternalAccountsController {
     @ApiResponse(responseCode = "302", description = "to the provider")
     @ApiResponse(responseCode = "400", description = "unknown_provider, invalid_redirect", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "already_linked", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> link(Authentication authentication, @Valid @Body ProviderRequest body, @Nullable @QueryValue String redirect) {
+    HttpResponse<?> link(@CurrentCaller Caller caller, @Valid @Body ProviderRequest body, @Nullable @QueryValue String redirect) {
         Optional<String> target = Optional.empty();
         if (redirect != null) {
             target = redirects.check(redirect);
@@ -85,7 +85,7 @@ class ExternalAccountsController {
                 return SamlLoginController.invalidRedirect();
             }
         }
-        var outcome = starter.startLink(Caller.of(authentication).userId(), body.providerName(), target.orElse(null));
+        var outcome = starter.startLink(caller.userId(), body.providerName(), target.orElse(null));
         if (outcome instanceof SendToIdp send) {
             return SamlLoginController.found(send.url());
         }
@@ -101,8 +101,8 @@ class ExternalAccountsController {
     @ApiResponse(responseCode = "204", description = "unlinked")
     @ApiResponse(responseCode = "400", description = "not_linked", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "last_login_method", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> unlink(Authentication authentication, @Valid @Body ProviderRequest body) {
-        var outcome = accounts.unlink(Caller.of(authentication).userId(), body.providerName());
+    HttpResponse<?> unlink(@CurrentCaller Caller caller, @Valid @Body ProviderRequest body) {
+        var outcome = accounts.unlink(caller.userId(), body.providerName());
         if (outcome instanceof Unlinked) {
             return HttpResponse.noContent();
         }

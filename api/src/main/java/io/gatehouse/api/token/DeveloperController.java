@@ -1,6 +1,7 @@
 package io.gatehouse.api.token;
 
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.TokenMetrics;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -78,16 +78,16 @@ class DeveloperController {
     @ApiResponse(responseCode = "401", description = "unauthenticated", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Generate the caller's API key and secret; the previous pair stops working at once")
-    HttpResponse<ApiAccess> generate(Authentication authentication) {
-        GeneratedApiAccess generated = access.generate(Caller.of(authentication).userId());
+    HttpResponse<ApiAccess> generate(@CurrentCaller Caller caller) {
+        GeneratedApiAccess generated = access.generate(caller.userId());
         return HttpResponse.created(new ApiAccess(generated.apiKey(), generated.apiSecret()));
     }
 
     @Get("/api-access")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The caller's API key (never the secret), or null")
-    ApiKeyView current(Authentication authentication) {
-        return new ApiKeyView(access.currentApiKey(Caller.of(authentication).userId()).orElse(null));
+    ApiKeyView current(@CurrentCaller Caller caller) {
+        return new ApiKeyView(access.currentApiKey(caller.userId()).orElse(null));
     }
 
     @Post("/sign-in")

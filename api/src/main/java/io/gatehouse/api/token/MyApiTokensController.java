@@ -3,6 +3,7 @@ package io.gatehouse.api.token;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ApiToken;
@@ -88,8 +89,8 @@ class MyApiTokensController {
     @Get("/api-tokens")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Every API token the caller issued, personal and workspace-scoped")
-    ApiTokenResponse.TokenList list(Authentication authentication) {
-        return ApiTokenResponse.TokenList.of(apiTokens.listMine(Caller.of(authentication).userId()));
+    ApiTokenResponse.TokenList list(@CurrentCaller Caller caller) {
+        return ApiTokenResponse.TokenList.of(apiTokens.listMine(caller.userId()));
     }
 
     /**
@@ -130,8 +131,8 @@ class MyApiTokensController {
     @ApiResponse(responseCode = "409", description = "version_conflict", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Change note or enabled; version must match (optimistic concurrency)")
-    HttpResponse<?> update(Authentication authentication, @PathVariable UUID id, @Valid @Body UpdateToken request) {
-        UpdateOutcome outcome = apiTokens.update(Caller.of(authentication).userId(), new ApiTokenId(id),
+    HttpResponse<?> update(@CurrentCaller Caller caller, @PathVariable UUID id, @Valid @Body UpdateToken request) {
+        UpdateOutcome outcome = apiTokens.update(caller.userId(), new ApiTokenId(id),
                 Optional.ofNullable(request.note()), Optional.ofNullable(request.enabled()), request.version());
         if (outcome instanceof Updated updated) {
             return HttpResponse.ok(ApiTokenResponse.of(updated.token()));
@@ -144,8 +145,8 @@ class MyApiTokensController {
     @Delete("/api-tokens/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Delete one of the caller's tokens; it stops working at once")
-    HttpResponse<?> delete(Authentication authentication, @PathVariable UUID id) {
-        if (!apiTokens.delete(Caller.of(authentication).userId(), new ApiTokenId(id))) {
+    HttpResponse<?> delete(@CurrentCaller Caller caller, @PathVariable UUID id) {
+        if (!apiTokens.delete(caller.userId(), new ApiTokenId(id))) {
             return Problems.response(ErrorCode.NOT_FOUND, "no such token");
         }
         tokenMetrics.revoked(TokenMetrics.Kind.API_TOKEN, 1);
@@ -155,8 +156,8 @@ class MyApiTokensController {
     @Post("/reset_token")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Replace the caller's default personal API token")
-    ResetToken reset(Authentication authentication) {
-        ResetToken reset = new ResetToken(apiTokens.resetDefault(Caller.of(authentication).userId()));
+    ResetToken reset(@CurrentCaller Caller caller) {
+        ResetToken reset = new ResetToken(apiTokens.resetDefault(caller.userId()));
         tokenMetrics.issued(TokenMetrics.Kind.API_TOKEN);
         return reset;
     }

@@ -2,6 +2,7 @@ package io.gatehouse.api.token;
 
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ApiToken;
 import io.gatehouse.domain.model.ApiTokenId;
@@ -18,7 +19,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,8 +66,7 @@ class WorkspaceApiTokensController {
     @ApiResponse(responseCode = "200", description = "the tokens", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenResponse.TokenList.class)))
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "The caller's tokens for this workspace; workspace admins see every member's")
-    HttpResponse<?> list(Authentication authentication, @PathVariable UUID wid) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> list(@CurrentCaller Caller caller, @PathVariable UUID wid) {
         WorkspaceId workspace = new WorkspaceId(wid);
         Optional<List<ApiToken>> tokens = apiTokens.listForWorkspace(caller.userId(), workspace);
         return tokens.<HttpResponse<?>>map(list -> HttpResponse.ok(ApiTokenResponse.TokenList.of(list)))
@@ -78,8 +77,7 @@ class WorkspaceApiTokensController {
     @ApiResponse(responseCode = "201", description = "the token record with access_token (shown once)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiTokenResponse.class)))
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Issue an API token scoped to this workspace")
-    HttpResponse<?> create(Authentication authentication, @PathVariable UUID wid, @Valid @Nullable @Body CreateToken request) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> create(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Nullable @Body CreateToken request) {
         WorkspaceId workspace = new WorkspaceId(wid);
         CreateToken body = request == null ? new CreateToken(null, null) : request;
         return MyApiTokensController.created(apiTokens.create(caller.userId(), body.note(), body.expiresAt(), Optional.of(workspace)),
@@ -91,8 +89,7 @@ class WorkspaceApiTokensController {
     @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Delete several tokens of this workspace (admins may delete members' tokens)")
-    HttpResponse<?> delete(Authentication authentication, @PathVariable UUID wid, @Valid @Body BulkDelete request) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> delete(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Body BulkDelete request) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return apiTokens.deleteInWorkspace(caller.userId(), workspace, request.ids().stream().map(ApiTokenId::new).toList())
                 .<HttpResponse<?>>map(result -> {

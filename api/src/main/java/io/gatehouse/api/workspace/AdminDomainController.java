@@ -2,6 +2,7 @@ package io.gatehouse.api.workspace;
 
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.DomainOwnershipUseCase;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,7 +40,7 @@ class AdminDomainController {
     @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "not_found: no such workspace", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "domain_taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> vouch(Authentication authentication, @PathVariable UUID wid, @PathVariable String domain) {
-        return DomainController.respond(domains.vouch(Caller.of(authentication).userId(), new WorkspaceId(wid), domain), HttpStatus.OK);
+    HttpResponse<?> vouch(@CurrentCaller Caller caller, @PathVariable UUID wid, @PathVariable String domain) {
+        return DomainController.respond(domains.vouch(caller.userId(), new WorkspaceId(wid), domain), HttpStatus.OK);
     }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.api.workspace;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.DomainOwnershipUseCase;
@@ -22,7 +23,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,8 +57,8 @@ class DomainController {
     @Operation(summary = "The workspace's domains, each pending or verified, with the TXT record that proves it")
     @ApiResponse(responseCode = "200", description = "the domains", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = DomainResponse.class))))
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> list(Authentication authentication, @PathVariable UUID wid) {
-        return call(authentication, wid, (caller, workspace) -> domains.list(caller.userId(), workspace), HttpStatus.OK);
+    HttpResponse<?> list(@CurrentCaller Caller caller, @PathVariable UUID wid) {
+        return respond(domains.list(caller.userId(), new WorkspaceId(wid)), HttpStatus.OK);
     }
 
     @Post
@@ -66,32 +66,24 @@ class DomainController {
     @ApiResponse(responseCode = "201", description = "the claim, with the TXT record to publish", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DomainResponse.class)))
     @ApiResponse(responseCode = "400", description = "invalid_domain, public_domain", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "domain_taken: another workspace verified it", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> claim(Authentication authentication, @PathVariable UUID wid, @Valid @Body DomainRequest body) {
-        return call(authentication, wid, (caller, workspace) -> domains.claim(caller.userId(), workspace, body.domain()), HttpStatus.CREATED);
+    HttpResponse<?> claim(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Body DomainRequest body) {
+        return respond(domains.claim(caller.userId(), new WorkspaceId(wid), body.domain()), HttpStatus.CREATED);
     }
 
     @Post("/{domain}/verify")
     @Operation(summary = "Look the TXT record up through the configured resolvers and verify the domain when it is there")
     @ApiResponse(responseCode = "200", description = "verified", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DomainResponse.class)))
     @ApiResponse(responseCode = "409", description = "domain_not_verified (detail: what the resolvers found), domain_taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> verify(Authentication authentication, @PathVariable UUID wid, @PathVariable String domain) {
-        return call(authentication, wid, (caller, workspace) -> domains.verify(caller.userId(), workspace, domain), HttpStatus.OK);
+    HttpResponse<?> verify(@CurrentCaller Caller caller, @PathVariable UUID wid, @PathVariable String domain) {
+        return respond(domains.verify(caller.userId(), new WorkspaceId(wid), domain), HttpStatus.OK);
     }
 
     @Delete("/{domain}")
     @Operation(summary = "Remove the claim (and the verification, if the workspace held it)")
     @ApiResponse(responseCode = "204", description = "removed")
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> delete(Authentication authentication, @PathVariable UUID wid, @PathVariable String domain) {
-        return call(authentication, wid, (caller, workspace) -> domains.delete(caller.userId(), workspace, domain), HttpStatus.NO_CONTENT);
-    }
-
-    private interface Action {
-        DomainOutcome run(Caller caller, WorkspaceId workspace);
-    }
-
-    private static HttpResponse<?> call(Authentication authentication, UUID wid, Action action, HttpStatus success) {
-        return respond(action.run(Caller.of(authentication), new WorkspaceId(wid)), success);
+    HttpResponse<?> delete(@CurrentCaller Caller caller, @PathVariable UUID wid, @PathVariable String domain) {
+        return respond(domains.delete(caller.userId(), new WorkspaceId(wid), domain), HttpStatus.NO_CONTENT);
     }
 
     static HttpResponse<?> respond(DomainOutcome outcome, HttpStatus success) {

@@ -3,6 +3,7 @@ package io.gatehouse.api.workspace;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.workspace.WorkspaceController.MemberResponse;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Invitation;
@@ -27,7 +28,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,8 +91,7 @@ class InvitationController {
     @ApiResponse(responseCode = "400", description = "invalid_email, validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "already_member", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> invite(Authentication authentication, @PathVariable UUID wid, @Valid @Body InviteRequest body) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> invite(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Body InviteRequest body) {
         WorkspaceId workspace = new WorkspaceId(wid);
         Role role = WireNamed.parse(Role.class, body.role()).orElseThrow();
         return respond(invitations.invite(caller.userId(), workspace, body.email(), role), HttpStatus.CREATED);
@@ -101,8 +100,7 @@ class InvitationController {
     @Get("/workspaces/{wid}/invitations")
     @Operation(summary = "The workspace's open invitations (workspace admins)")
     @ApiResponse(responseCode = "200", description = "the invitations", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = InvitationResponse.class))))
-    HttpResponse<?> pending(Authentication authentication, @PathVariable UUID wid) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> pending(@CurrentCaller Caller caller, @PathVariable UUID wid) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return respond(invitations.pending(caller.userId(), workspace), HttpStatus.OK);
     }
@@ -111,8 +109,7 @@ class InvitationController {
     @Operation(summary = "Revoke an invitation (workspace admins)")
     @ApiResponse(responseCode = "204", description = "revoked")
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> revoke(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID id) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> revoke(@CurrentCaller Caller caller, @PathVariable UUID wid, @PathVariable UUID id) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return respond(invitations.revoke(caller.userId(), workspace, id), HttpStatus.NO_CONTENT);
     }
@@ -120,8 +117,8 @@ class InvitationController {
     @Get("/me/invitations")
     @Operation(summary = "The open invitations addressed to the caller's email")
     @ApiResponse(responseCode = "200", description = "the invitations", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = MyInvitation.class))))
-    HttpResponse<?> mine(Authentication authentication) {
-        return respond(invitations.mine(Caller.of(authentication).userId()), HttpStatus.OK);
+    HttpResponse<?> mine(@CurrentCaller Caller caller) {
+        return respond(invitations.mine(caller.userId()), HttpStatus.OK);
     }
 
     @Post("/me/invitations/{id}/accept")
@@ -130,8 +127,8 @@ class InvitationController {
     @ApiResponse(responseCode = "403", description = "email_not_verified", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "410", description = "invitation_expired", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> accept(Authentication authentication, @PathVariable UUID id) {
-        return respond(invitations.accept(Caller.of(authentication).userId(), id), HttpStatus.OK);
+    HttpResponse<?> accept(@CurrentCaller Caller caller, @PathVariable UUID id) {
+        return respond(invitations.accept(caller.userId(), id), HttpStatus.OK);
     }
 
     private static HttpResponse<?> respond(InvitationOutcome outcome, HttpStatus success) {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.SsoConfiguration;
@@ -34,7 +35,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -141,8 +141,7 @@ class SsoConfigurationController {
     @ApiResponse(responseCode = "201", description = "saved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoResponse.class)))
     @ApiResponse(responseCode = "400", description = "validation_failed with field errors", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "domain_taken", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> save(Authentication authentication, @PathVariable UUID wid, @Valid @Body SsoBody body) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> save(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Body SsoBody body) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return respond(sso.save(caller.userId(), workspace, body.toSettings()), HttpStatus.CREATED);
     }
@@ -151,8 +150,7 @@ class SsoConfigurationController {
     @Operation(summary = "The workspace's SSO configuration")
     @ApiResponse(responseCode = "200", description = "the configuration", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoResponse.class)))
     @ApiResponse(responseCode = "404", description = "not_found, sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> get(Authentication authentication, @PathVariable UUID wid) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> get(@CurrentCaller Caller caller, @PathVariable UUID wid) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return respond(sso.get(caller.userId(), workspace), HttpStatus.OK);
     }
@@ -161,16 +159,14 @@ class SsoConfigurationController {
     @Operation(summary = "Change some fields of the SSO configuration, e.g. {\"enabled\": true}")
     @ApiResponse(responseCode = "200", description = "updated", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SsoResponse.class)))
     @ApiResponse(responseCode = "400", description = "validation_failed with field errors", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> update(Authentication authentication, @PathVariable UUID wid, @Valid @Body SsoBody body) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> update(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Body SsoBody body) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return respond(sso.update(caller.userId(), workspace, body.toSettings()), HttpStatus.OK);
     }
 
     @Delete
     @Operation(summary = "Remove the SSO configuration; SSO logins for the workspace stop at once")
-    HttpResponse<?> delete(Authentication authentication, @PathVariable UUID wid) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> delete(@CurrentCaller Caller caller, @PathVariable UUID wid) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return respond(sso.delete(caller.userId(), workspace), HttpStatus.NO_CONTENT);
     }
@@ -188,8 +184,7 @@ class SsoConfigurationController {
     @Operation(summary = "Recent SSO login attempts, newest first: outcome, stable code and a detail saying what was expected and what arrived")
     @ApiResponse(responseCode = "200", description = "the events", content = @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation = SsoEventResponse.class))))
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> events(Authentication authentication, @PathVariable UUID wid, @Nullable @QueryValue Integer limit) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> events(@CurrentCaller Caller caller, @PathVariable UUID wid, @Nullable @QueryValue Integer limit) {
         WorkspaceId workspace = new WorkspaceId(wid);
         SsoOutcome outcome = sso.events(caller.userId(), workspace, limit == null ? DEFAULT_EVENT_LIMIT : limit);
         if (outcome instanceof SsoEventList list) {

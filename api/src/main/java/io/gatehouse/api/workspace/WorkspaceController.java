@@ -2,6 +2,7 @@ package io.gatehouse.api.workspace;
 
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Member;
 import io.gatehouse.domain.model.Role;
@@ -26,7 +27,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -92,8 +92,7 @@ class WorkspaceController {
     @ApiResponse(responseCode = "201", description = "created; the caller is owner", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceResponse.class)))
     @ApiResponse(responseCode = "400", description = "validation_failed", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Create a workspace; the caller becomes its owner")
-    HttpResponse<?> create(Authentication authentication, @Valid @Body CreateWorkspace request) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> create(@CurrentCaller Caller caller, @Valid @Body CreateWorkspace request) {
         if (caller.workspaceScope().isPresent()) {
             return Problems.response(ErrorCode.FORBIDDEN, "a workspace-scoped API token cannot create workspaces");
         }
@@ -103,8 +102,7 @@ class WorkspaceController {
 
     @Get
     @Operation(summary = "The caller's workspaces with the caller's role in each")
-    List<MyWorkspace> list(Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+    List<MyWorkspace> list(@CurrentCaller Caller caller) {
         return workspaces.listMine(caller.userId()).stream()
                 .filter(workspace -> caller.mayReach(workspace.workspace().id()))
                 .map(MyWorkspace::of)
@@ -115,8 +113,7 @@ class WorkspaceController {
     @ApiResponse(responseCode = "200", description = "the workspace and the caller's role", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MyWorkspace.class)))
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "One workspace, with the caller's role; 404 for non-members")
-    HttpResponse<?> get(Authentication authentication, @PathVariable UUID wid) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> get(@CurrentCaller Caller caller, @PathVariable UUID wid) {
         return workspaces.get(caller.userId(), new WorkspaceId(wid))
                 .<HttpResponse<?>>map(found -> HttpResponse.ok(MyWorkspace.of(found)))
                 .orElseGet(WorkspaceController::notFound);
@@ -124,8 +121,7 @@ class WorkspaceController {
 
     @Get("/{wid}/members")
     @Operation(summary = "The workspace's members; 404 for non-members")
-    HttpResponse<?> members(Authentication authentication, @PathVariable UUID wid) {
-        Caller caller = Caller.of(authentication);
+    HttpResponse<?> members(@CurrentCaller Caller caller, @PathVariable UUID wid) {
         return workspaces.members(caller.userId(), new WorkspaceId(wid))
                 .<HttpResponse<?>>map(list -> HttpResponse.ok(list.stream().map(MemberResponse::of).toList()))
                 .orElseGet(WorkspaceController::notFound);
@@ -137,9 +133,9 @@ class WorkspaceController {
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "last_owner", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Change a member's role (workspace admins; the owner role only by owners; the last owner stays)")
-    HttpResponse<?> changeRole(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId,
+    HttpResponse<?> changeRole(@CurrentCaller Caller caller, @PathVariable UUID wid, @PathVariable UUID userId,
                                @Valid @Body ChangeRole request) {
-        return respond(workspaces.changeRole(Caller.of(authentication).userId(), new WorkspaceId(wid), new UserId(userId),
+        return respond(workspaces.changeRole(caller.userId(), new WorkspaceId(wid), new UserId(userId),
                 role(request.role())), HttpStatus.OK);
     }
 
@@ -149,8 +145,8 @@ class WorkspaceController {
     @ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "last_owner", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Remove a member (workspace admins, or the member themselves; never the last owner)")
-    HttpResponse<?> removeMember(Authentication authentication, @PathVariable UUID wid, @PathVariable UUID userId) {
-        return respond(workspaces.removeMember(Caller.of(authentication).userId(), new WorkspaceId(wid), new UserId(userId)),
+    HttpResponse<?> removeMember(@CurrentCaller Caller caller, @PathVariable UUID wid, @PathVariable UUID userId) {
+        return respond(workspaces.removeMember(caller.userId(), new WorkspaceId(wid), new UserId(userId)),
                 HttpStatus.NO_CONTENT);
     }
 
