@@ -29,10 +29,6 @@ public final class EmlFileMailTransport implements MailTransport {
         this.messages = new MailMessages(from, () -> session);
     }
 
-    public Path directory() {
-        return directory;
-    }
-
     @Override
     public void deliver(QueuedMail mail) throws DeliveryFailed {
         try {
