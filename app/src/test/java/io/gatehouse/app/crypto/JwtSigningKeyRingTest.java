@@ -36,7 +36,12 @@ class JwtSigningKeyRingTest {
 
         assertThat(ring.verify(token)).isPresent();
         assertThat(store.all()).hasSize(1);
-        assertThat(store.all().get(0).encryptedPrivateKey()).doesNotContain("MII");
+        // The stored private key is sealed: it opens with the master key, and no stretch of its PKCS#8 form shows.
+        // (A bare check for "MII", the base64 start of PKCS#8, failed by chance on ~0.6% of random ciphertexts.)
+        SigningKeys.StoredSigningKey stored = store.all().get(0);
+        String plain = Base64.getEncoder().encodeToString(masterKey.decrypt(stored.encryptedPrivateKey(), "signing-key:" + stored.kid()));
+        assertThat(plain).startsWith("MII");
+        assertThat(stored.encryptedPrivateKey()).doesNotContain(plain.substring(0, 32)).doesNotContain(plain.substring(100, 132));
     }
 
     @Test
