@@ -2,7 +2,7 @@ package io.gatehouse.app;
 
 import io.gatehouse.app.config.JwtProperties;
 import io.gatehouse.app.config.LoginThrottleProperties;
-import io.gatehouse.app.crypto.JwtSigningKeyRing;
+import io.gatehouse.crypto.jwt.SigningKeyRing;
 import io.gatehouse.domain.port.out.LoginFailures;
 import io.gatehouse.domain.port.out.RefreshTokens;
 import io.gatehouse.domain.port.out.Sessions;
@@ -30,12 +30,12 @@ class Housekeeping {
     private final Clock clock;
 
     private final RefreshTokens refreshTokens;
-    private final JwtSigningKeyRing keyRing;
+    private final SigningKeyRing keyRing;
     private final JwtProperties jwt;
     private final AccountMailHousekeeping accountMail;
 
     Housekeeping(LoginFailures loginFailures, Sessions sessions, LoginThrottleProperties throttle, Clock clock,
-                 RefreshTokens refreshTokens, JwtSigningKeyRing keyRing, JwtProperties jwt, AccountMailHousekeeping accountMail) {
+                 RefreshTokens refreshTokens, SigningKeyRing keyRing, JwtProperties jwt, AccountMailHousekeeping accountMail) {
         this.accountMail = accountMail;
         this.loginFailures = loginFailures;
         this.sessions = sessions;

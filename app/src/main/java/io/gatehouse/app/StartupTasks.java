@@ -1,7 +1,7 @@
 package io.gatehouse.app;
 
 import io.gatehouse.app.config.GatehouseProperties;
-import io.gatehouse.app.crypto.JwtSigningKeyRing;
+import io.gatehouse.crypto.jwt.SigningKeyRing;
 import io.gatehouse.domain.service.InstanceAdminBootstrap;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -26,11 +26,11 @@ class StartupTasks {
     private static final Logger LOG = LoggerFactory.getLogger(StartupTasks.class);
     private final GatehouseProperties properties;
     private final InstanceAdminBootstrap bootstrap;
-    private final JwtSigningKeyRing keyRing;
+    private final SigningKeyRing keyRing;
     private final TaskScheduler scheduler;
     private final Duration keyWarmupDelay;
 
-    StartupTasks(GatehouseProperties properties, InstanceAdminBootstrap bootstrap, JwtSigningKeyRing keyRing,
+    StartupTasks(GatehouseProperties properties, InstanceAdminBootstrap bootstrap, SigningKeyRing keyRing,
                  @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
                  @Value("${gatehouse.jwt.key-warmup-delay:3s}") Duration keyWarmupDelay) {
         this.properties = properties;
@@ -48,7 +48,7 @@ class StartupTasks {
     void onServerStarted(ServerStartupEvent event) {
         scheduler.schedule(keyWarmupDelay, () -> {
             try {
-                LOG.debug("JWT signing keys ready: {}", keyRing.publishedKeys().size());
+                LOG.debug("JWT signing key ready: {}", keyRing.current().signingKid());
             } catch (RuntimeException e) {
                 // Not fatal here: the first token request retries, and reports the cause itself.
                 LOG.error("Could not load or create the JWT signing key", e);

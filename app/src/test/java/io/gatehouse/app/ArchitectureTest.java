@@ -2,10 +2,13 @@ package io.gatehouse.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +35,7 @@ class ArchitectureTest {
 
     /** Every adapter module's package; the domain depends on none of them, and none on another. */
     private static final List<String> ADAPTERS = List.of("io.gatehouse.persistence..", "io.gatehouse.saml..", "io.gatehouse.dns..",
-            "io.gatehouse.mail..", "io.gatehouse.api..", "io.gatehouse.app..");
+            "io.gatehouse.mail..", "io.gatehouse.crypto..", "io.gatehouse.api..", "io.gatehouse.app..");
 
     @Test
     void domainDoesNotDependOnAnyAdapter() {
@@ -43,11 +46,24 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"io.gatehouse.persistence..", "io.gatehouse.saml..", "io.gatehouse.dns..", "io.gatehouse.mail..",
-            "io.gatehouse.api.."})
+            "io.gatehouse.crypto..", "io.gatehouse.api.."})
     void anAdapterDoesNotDependOnAnotherAdapter(String adapter) {
         noClasses().that().resideInAPackage(adapter)
                 .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS.stream().filter(a -> !a.equals(adapter)).toArray(String[]::new))
                 .allowEmptyShould(true)
+                .check(gatehouse);
+    }
+
+    /**
+     * The composition root wires; it does no cryptography. Keys, hashes, ciphers and JWTs live in the
+     * crypto adapter (and SAML signatures in the saml adapter); app may only hand a SecureRandom along.
+     */
+    @Test
+    void theCompositionRootHoldsNoCryptography() {
+        noClasses().that().resideInAPackage("io.gatehouse.app..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("com.nimbusds..", "org.bouncycastle..",
+                                "javax.crypto..", "java.security..", "org.opensaml..", "org.apache.xml.security..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(SecureRandom.class))))
                 .check(gatehouse);
     }
 }

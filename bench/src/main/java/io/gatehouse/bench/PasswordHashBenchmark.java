@@ -1,6 +1,6 @@
 package io.gatehouse.bench;
 
-import io.gatehouse.app.crypto.Argon2idPasswordHasher;
+import io.gatehouse.crypto.Argon2idPasswordHasher;
 import io.gatehouse.domain.model.PasswordHash;
 import java.security.SecureRandom;
 import java.util.Arrays;

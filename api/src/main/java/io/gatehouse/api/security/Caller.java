@@ -1,6 +1,5 @@
 package io.gatehouse.api.security;
 
-import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
@@ -42,8 +41,8 @@ public record Caller(UserId userId, Optional<SessionId> sessionId, Optional<Work
                 Map.of(SESSION_ID, principal.session().id().toString()));
     }
 
-    static Authentication fromAccessToken(AccessTokenClaims claims) {
-        return Authentication.build(claims.subject().toString(), List.of(), Map.of(SESSION_ID, claims.sessionId().toString()));
+    static Authentication fromAccessToken(UUID subject, UUID family) {
+        return Authentication.build(subject.toString(), List.of(), Map.of(SESSION_ID, family.toString()));
     }
 
     static Authentication fromApiToken(ApiTokenPrincipal principal) {

@@ -1,10 +1,11 @@
 package io.gatehouse.api.token;
 
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.TokenMetrics;
-import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
 import io.gatehouse.domain.port.in.TokenUseCase;
@@ -20,6 +21,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,7 +31,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.text.ParseException;
 import java.util.Optional;
+import reactor.core.publisher.Mono;
 
 @Controller("/api/v1/auth/jwt")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -44,7 +48,11 @@ class TokenController {
     private final LoginMetrics metrics;
     private final TokenMetrics tokenMetrics;
 
-    TokenController(TokenUseCase tokens, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
+    private final ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> accessTokens;
+
+    TokenController(TokenUseCase tokens, ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> accessTokens, ClientInfoResolver clients,
+                    LoginMetrics metrics, TokenMetrics tokenMetrics) {
+        this.accessTokens = accessTokens;
         this.tokenMetrics = tokenMetrics;
         this.tokens = tokens;
         this.clients = clients;
@@ -105,12 +113,21 @@ class TokenController {
     @ApiResponse(responseCode = "200", description = "valid", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Verified.class)))
     @ApiResponse(responseCode = "401", description = "invalid_token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = io.gatehouse.api.problem.ProblemDetails.class)))
     @Operation(summary = "Check an access JWT: signature, issuer, audience, expiry, and that its family is not revoked")
-    HttpResponse<?> verify(@Valid @Body VerifyRequest request) {
-        Optional<AccessTokenClaims> claims = tokens.verify(request.token());
+    HttpResponse<?> verify(HttpRequest<?> http, @Valid @Body VerifyRequest request) {
+        // The same micronaut-security-jwt validator, signature and claim validators (revocation included) as a bearer request.
+        Optional<JWTClaimsSet> claims = Mono.from(accessTokens.validate(request.token(), http)).blockOptional().flatMap(TokenController::claimsOf);
         if (claims.isEmpty()) {
             return invalidToken();
         }
-        return HttpResponse.ok(new Verified(true, claims.get().subject().toString(), claims.get().expiresAt().getEpochSecond()));
+        return HttpResponse.ok(new Verified(true, claims.get().getSubject(), claims.get().getExpirationTime().toInstant().getEpochSecond()));
+    }
+
+    private static Optional<JWTClaimsSet> claimsOf(JWT jwt) {
+        try {
+            return Optional.of(jwt.getJWTClaimsSet());
+        } catch (ParseException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private HttpResponse<?> respond(String method, TokenOutcome outcome) {

@@ -1,7 +1,7 @@
 package io.gatehouse.app.wiring;
 
-import io.gatehouse.app.crypto.MasterKey;
-import io.gatehouse.app.crypto.SealedSpPrivateKeys;
+import io.gatehouse.crypto.MasterKey;
+import io.gatehouse.crypto.SealedSpPrivateKeys;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.SamlPolicy;
 import io.gatehouse.domain.model.SsoLimits;

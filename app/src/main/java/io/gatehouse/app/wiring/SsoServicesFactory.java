@@ -1,8 +1,8 @@
 package io.gatehouse.app.wiring;
 
-import io.gatehouse.app.crypto.JdkCertificateInspector;
-import io.gatehouse.app.crypto.MasterKey;
-import io.gatehouse.app.crypto.SelfSignedSpKeyGenerator;
+import io.gatehouse.crypto.JdkCertificateInspector;
+import io.gatehouse.crypto.MasterKey;
+import io.gatehouse.crypto.SelfSignedSpKeyGenerator;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
 import io.gatehouse.domain.port.out.AuditLog;

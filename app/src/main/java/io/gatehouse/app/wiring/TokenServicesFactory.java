@@ -2,8 +2,11 @@ package io.gatehouse.app.wiring;
 
 import io.gatehouse.app.config.GatehouseProperties;
 import io.gatehouse.app.config.JwtProperties;
-import io.gatehouse.app.crypto.JwtSigningKeyRing;
-import io.gatehouse.app.crypto.MasterKey;
+import io.gatehouse.crypto.jwt.JwtAccessTokenSigner;
+import io.gatehouse.crypto.jwt.KeyRingJwkProvider;
+import io.gatehouse.crypto.jwt.KeyRingSignature;
+import io.gatehouse.crypto.jwt.SigningKeyRing;
+import io.gatehouse.crypto.MasterKey;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.TokenPolicy;
@@ -11,6 +14,7 @@ import io.gatehouse.domain.port.in.AdministerSigningKeysUseCase;
 import io.gatehouse.domain.port.in.ApiTokenUseCase;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
 import io.gatehouse.domain.port.in.TokenUseCase;
+import io.gatehouse.domain.port.out.AccessTokenSigner;
 import io.gatehouse.domain.port.out.ApiTokens;
 import io.gatehouse.domain.port.out.DeveloperApiKeys;
 import io.gatehouse.domain.port.out.Memberships;
@@ -28,6 +32,10 @@ import io.gatehouse.domain.service.SigningKeyAdministrationService;
 import io.gatehouse.domain.service.TokenService;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.security.token.jwt.endpoints.JwkProvider;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -48,21 +56,37 @@ class TokenServicesFactory {
 
     @Singleton
     TokenPolicy tokenPolicy(PublicUrl publicUrl, JwtProperties properties) {
-        return new TokenPolicy(publicUrl.toString(), properties.audience(), properties.accessTokenLifetime());
+        return new TokenPolicy(publicUrl.toString(), properties.audience(), properties.accessTokenLifetime(), properties.clockSkew());
     }
 
     @Singleton
-    JwtSigningKeyRing signingKeyRing(SigningKeys keys, MasterKey masterKey, TokenPolicy policy, JwtProperties properties,
-                                     Clock clock) {
-        return new JwtSigningKeyRing(keys, masterKey, policy, properties.keyOverlap(), properties.clockSkew(),
-                properties.keyReloadInterval(), clock);
+    SigningKeyRing signingKeyRing(SigningKeys keys, MasterKey masterKey, JwtProperties properties, Clock clock) {
+        return new SigningKeyRing(keys, masterKey, properties.keyOverlap(), properties.keyReloadInterval(), clock);
+    }
+
+    /** micronaut-security-jwt signs (its JwtTokenGenerator takes the "generator" configuration) and verifies with it. */
+    @Singleton
+    @Named("generator")
+    SignatureGeneratorConfiguration accessTokenSignature(SigningKeyRing keyRing) {
+        return new KeyRingSignature(keyRing);
+    }
+
+    /** Published by micronaut-security-jwt's keys endpoint at /.well-known/jwks.json. */
+    @Singleton
+    JwkProvider accessTokenKeys(SigningKeyRing keyRing) {
+        return new KeyRingJwkProvider(keyRing);
+    }
+
+    @Singleton
+    AccessTokenSigner accessTokenSigner(TokenGenerator generator) {
+        return new JwtAccessTokenSigner(generator);
     }
 
     @Singleton
     TokenService tokenService(PasswordAuthenticator authenticator, SessionIssuer issuer, Sessions sessions,
-                              RefreshTokens refreshTokens, JwtSigningKeyRing keyRing, TokenPolicy tokenPolicy,
+                              RefreshTokens refreshTokens, AccessTokenSigner signer, TokenPolicy tokenPolicy,
                               SessionPolicy sessionPolicy, Transactions transactions, SecureRandom random, Clock clock) {
-        return new TokenService(authenticator, issuer, sessions, refreshTokens, keyRing, tokenPolicy, sessionPolicy,
+        return new TokenService(authenticator, issuer, sessions, refreshTokens, signer, tokenPolicy, sessionPolicy,
                 transactions, random, clock);
     }
 
@@ -84,7 +108,7 @@ class TokenServicesFactory {
     }
 
     @Singleton
-    AdministerSigningKeysUseCase signingKeyAdministration(Users users, JwtSigningKeyRing keyRing) {
+    AdministerSigningKeysUseCase signingKeyAdministration(Users users, SigningKeyRing keyRing) {
         return new SigningKeyAdministrationService(users, keyRing);
     }
 }

@@ -13,10 +13,12 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.gatehouse.app.crypto.JwtSigningKeyRing;
 import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.port.out.AccessTokenSigner;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -118,7 +120,7 @@ class JwtEndToEndTest {
         obtain("audience@example.com");
         String sid = (String) gatehouse.get("/api/v1/me/sessions", "Authorization", "Bearer " + obtain("audience@example.com").get("access"))
                 .expect(200).jsonList().get(0).get("id");
-        JwtSigningKeyRing ring = gatehouse.context().getBean(JwtSigningKeyRing.class);
+        AccessTokenSigner ring = gatehouse.context().getBean(AccessTokenSigner.class);
         Instant now = Instant.now();
 
         String wrongAudience = ring.sign(new AccessTokenClaims(TestGatehouse.ORIGIN, "another-service", new UserId(UUID.fromString(userId)),
@@ -135,6 +137,63 @@ class JwtEndToEndTest {
         assertRejected(wrongIssuer);
         assertRejected(expired);
         bearer("/api/v1/me", control).expect(200);
+    }
+
+    /**
+     * Tokens signed with Gatehouse's own current key that the framework's stock validators would let
+     * through: an issuer the expected one merely ends with, an empty issuer, no {@code exp}. Also a token
+     * whose {@code sid} is another user's live session, and tokens without {@code sid}.
+     */
+    @Test
+    void ownKeySignedTokensWithLooseIssuerMissingExpiryOrForeignFamilyAreRejected() throws Exception {
+        String userId = (String) ((Map<?, ?>) gatehouse.signUp("loose@example.com").json().get("user")).get("id");
+        String sid = SignedJWT.parse((String) obtain("loose@example.com").get("access")).getJWTClaimsSet().getStringClaim("sid");
+        gatehouse.signUp("loose-other@example.com");
+        String othersSid = SignedJWT.parse((String) obtain("loose-other@example.com").get("access")).getJWTClaimsSet().getStringClaim("sid");
+        SignatureGeneratorConfiguration keys = gatehouse.context().getBean(SignatureGeneratorConfiguration.class, Qualifiers.byName("generator"));
+        Date now = new Date();
+        Date later = new Date(now.getTime() + 600_000);
+        JWTClaimsSet genuine = new JWTClaimsSet.Builder().issuer(TestGatehouse.ORIGIN).audience("gatehouse").subject(userId)
+                .issueTime(now).expirationTime(later).jwtID(UUID.randomUUID().toString()).claim("sid", sid).claim("amr", List.of("password"))
+                .build();
+        String hostAndPort = TestGatehouse.ORIGIN.substring(TestGatehouse.ORIGIN.indexOf("//") + 2);
+
+        bearer("/api/v1/me", keys.sign(genuine).serialize()).expect(200);
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).issuer(hostAndPort).build()).serialize());
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).issuer("").build()).serialize());
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).issuer(null).build()).serialize());
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).expirationTime(null).build()).serialize());
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).notBeforeTime(later).build()).serialize());
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).claim("sid", othersSid).build()).serialize());
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).claim("sid", null).build()).serialize());
+        assertRejected(keys.sign(new JWTClaimsSet.Builder(genuine).claim("sid", "not-a-uuid").build()).serialize());
+    }
+
+    /** GATEHOUSE_JWT_CLOCK_SKEW (30 s): a token another node minted with its clock a little ahead still counts, and no more. */
+    @Test
+    void expiryToleratesTheConfiguredClockSkewAndNoMore() throws Exception {
+        String userId = (String) ((Map<?, ?>) gatehouse.signUp("skew@example.com").json().get("user")).get("id");
+        String sid = SignedJWT.parse((String) obtain("skew@example.com").get("access")).getJWTClaimsSet().getStringClaim("sid");
+        AccessTokenSigner signer = gatehouse.context().getBean(AccessTokenSigner.class);
+        Instant now = Instant.now();
+
+        String justExpired = signer.sign(new AccessTokenClaims(TestGatehouse.ORIGIN, "gatehouse", new UserId(UUID.fromString(userId)),
+                new SessionId(UUID.fromString(sid)), List.of("password"), now.minusSeconds(900), now.minusSeconds(5), UUID.randomUUID().toString()));
+        String expiredBeyondSkew = signer.sign(new AccessTokenClaims(TestGatehouse.ORIGIN, "gatehouse", new UserId(UUID.fromString(userId)),
+                new SessionId(UUID.fromString(sid)), List.of("password"), now.minusSeconds(900), now.minusSeconds(60), UUID.randomUUID().toString()));
+
+        bearer("/api/v1/me", justExpired).expect(200);
+        assertRejected(expiredBeyondSkew);
+    }
+
+    /** Access JWTs are bearer tokens only: micronaut-security's cookie token reader stays off (no cookie-borne JWT, no CSRF surface). */
+    @Test
+    void anAccessTokenInACookieAuthenticatesNothingAndTheJwksIsCacheable() {
+        gatehouse.signUp("cookie-jwt@example.com");
+        String access = (String) obtain("cookie-jwt@example.com").get("access");
+
+        gatehouse.get("/api/v1/me", "Cookie", "JWT=" + access).problem(401, "unauthenticated");
+        assertThat(gatehouse.get("/.well-known/jwks.json").expect(200).header("Cache-Control")).isEqualTo("public, max-age=300");
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.gatehouse.app.e2e;
 import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.app.crypto.MasterKey;
-import io.gatehouse.app.crypto.SelfSignedSpKeyGenerator;
+import io.gatehouse.crypto.MasterKey;
+import io.gatehouse.crypto.SelfSignedSpKeyGenerator;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.micronaut.json.JsonMapper;
 import java.io.ByteArrayInputStream;

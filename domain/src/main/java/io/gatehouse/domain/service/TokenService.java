@@ -2,20 +2,20 @@ package io.gatehouse.domain.service;
 
 import io.gatehouse.domain.model.AccessTokenClaims;
 import io.gatehouse.domain.model.AuthMethod;
-import io.gatehouse.domain.model.PublicSigningKey;
 import io.gatehouse.domain.model.RefreshToken;
 import io.gatehouse.domain.model.SecretToken;
 import io.gatehouse.domain.model.Session;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.TokenPolicy;
 import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.TokenUseCase;
-import io.gatehouse.domain.port.out.AccessTokenCodec;
+import io.gatehouse.domain.port.out.AccessTokenSigner;
 import io.gatehouse.domain.port.out.RefreshTokens;
 import io.gatehouse.domain.port.out.Sessions;
 import io.gatehouse.domain.port.out.Transactions;
@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Issues and verifies access JWTs and rotates refresh tokens. Every grant opens a token family (a
+ * Issues access JWTs, says whether a token's family is still honoured, and rotates refresh tokens. Every grant opens a token family (a
  * session without a cookie), so logout-all, password change and suspension end token families
  * exactly as they end browser sessions.
  */
@@ -41,7 +41,7 @@ public final class TokenService implements TokenUseCase {
     private final SessionIssuer sessionIssuer;
     private final Sessions sessions;
     private final RefreshTokens refreshTokens;
-    private final AccessTokenCodec codec;
+    private final AccessTokenSigner signer;
     private final TokenPolicy tokenPolicy;
     private final SessionPolicy sessionPolicy;
     private final Transactions transactions;
@@ -49,13 +49,13 @@ public final class TokenService implements TokenUseCase {
     private final Clock clock;
 
     public TokenService(PasswordAuthenticator authenticator, SessionIssuer sessionIssuer, Sessions sessions,
-                        RefreshTokens refreshTokens, AccessTokenCodec codec, TokenPolicy tokenPolicy,
+                        RefreshTokens refreshTokens, AccessTokenSigner signer, TokenPolicy tokenPolicy,
                         SessionPolicy sessionPolicy, Transactions transactions, SecureRandom random, Clock clock) {
         this.authenticator = authenticator;
         this.sessionIssuer = sessionIssuer;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
-        this.codec = codec;
+        this.signer = signer;
         this.tokenPolicy = tokenPolicy;
         this.sessionPolicy = sessionPolicy;
         this.transactions = transactions;
@@ -109,19 +109,11 @@ public final class TokenService implements TokenUseCase {
     }
 
     @Override
-    public Optional<AccessTokenClaims> verify(String accessToken) {
-        if (accessToken == null || accessToken.isEmpty() || accessToken.length() > 8192) {
-            return Optional.empty();
-        }
+    public boolean isFamilyLive(UserId subject, SessionId family) {
         Instant now = clock.instant();
-        return codec.verify(accessToken).filter(claims -> sessions.findUnrevokedOfActiveUser(claims.sessionId())
-                .filter(session -> session.userId().equals(claims.subject()) && session.isUsableAt(now, sessionPolicy))
-                .isPresent());
-    }
-
-    @Override
-    public List<PublicSigningKey> publishedKeys() {
-        return codec.publishedKeys();
+        return sessions.findUnrevokedOfActiveUser(family)
+                .filter(session -> session.userId().equals(subject) && session.isUsableAt(now, sessionPolicy))
+                .isPresent();
     }
 
     /** An access token (and, when asked, a refresh token) for an open family of this user. */
@@ -137,7 +129,7 @@ public final class TokenService implements TokenUseCase {
             refreshTokens.insert(new RefreshToken(secret.hash(), family.id(), user, now, family.expiresAt()));
             refresh = secret.value();
         }
-        return new TokensIssued(codec.sign(claims), refresh, Duration.between(now, expiry), claims);
+        return new TokensIssued(signer.sign(claims), refresh, Duration.between(now, expiry), claims);
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -72,9 +72,9 @@ public final class TestAccounts {
             .map(user -> new Profiles.UserWithWorkspaces(user, workspaces.workspacesOf(id))), sessions, authenticator, hasher,
             PasswordPolicy.DEFAULT, transactions, clock);
     public final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
-    public final FakeAccessTokenCodec codec = new FakeAccessTokenCodec(clock);
-    public final TokenService tokens = new TokenService(authenticator, issuer, sessions, refreshTokens, codec,
-            new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15)), SESSIONS, transactions, new SecureRandom(), clock);
+    public final FakeAccessTokenSigner signer = new FakeAccessTokenSigner(clock);
+    public final TokenService tokens = new TokenService(authenticator, issuer, sessions, refreshTokens, signer,
+            new TokenPolicy("http://gatehouse.test", "gatehouse", Duration.ofMinutes(15), Duration.ofSeconds(30)), SESSIONS, transactions, new SecureRandom(), clock);
     public final WorkspaceService workspaceService = new WorkspaceService(workspaces, workspaces, audit, transactions, clock);
     public final InMemoryInvitations invitations = new InMemoryInvitations(workspaces, users);
     public final InvitationService invitationService = new InvitationService(invitations, workspaces, workspaces, users, outbox, messages,
@@ -105,5 +105,13 @@ public final class TestAccounts {
         if (!(joined instanceof io.gatehouse.domain.port.in.InvitationUseCase.Joined)) {
             throw new AssertionError("acceptance refused: " + joined);
         }
+    }
+
+    /**
+     * What a request carrying this access token gets: a verifier accepts the token (here: one the fake
+     * signer issued, not expired) and the domain still honours its family.
+     */
+    public boolean honoursAccessToken(String token) {
+        return signer.unexpiredClaimsOf(token).filter(claims -> tokens.isFamilyLive(claims.subject(), claims.sessionId())).isPresent();
     }
 }

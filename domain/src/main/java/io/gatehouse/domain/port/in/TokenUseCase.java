@@ -1,10 +1,9 @@
 package io.gatehouse.domain.port.in;
 
 import io.gatehouse.domain.model.AccessTokenClaims;
-import io.gatehouse.domain.model.PublicSigningKey;
+import io.gatehouse.domain.model.SessionId;
+import io.gatehouse.domain.model.UserId;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /** Access JWTs with rotating opaque refresh tokens (RFC 6749 6, with the reuse detection of RFC 9700 4.14.2). */
 public interface TokenUseCase {
@@ -14,10 +13,13 @@ public interface TokenUseCase {
     /** A new access token and a new refresh token; presenting a used refresh token revokes its family. */
     TokenOutcome refresh(String refreshToken, ClientInfo client);
 
-    /** The claims of a valid access token whose family is alive and whose user is active. */
-    Optional<AccessTokenClaims> verify(String accessToken);
-
-    List<PublicSigningKey> publishedKeys();
+    /**
+     * Whether an access token of this subject and family may still be honoured: the family (the
+     * session it descends from) is neither revoked nor past its lifetime, belongs to this user, and
+     * the user is active. Asked on every request that carries an access JWT, after the token's own
+     * signature and claims were checked; the answer costs one database read.
+     */
+    boolean isFamilyLive(UserId subject, SessionId family);
 
     sealed interface TokenOutcome {
     }

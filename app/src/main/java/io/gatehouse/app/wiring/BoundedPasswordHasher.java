@@ -1,4 +1,4 @@
-package io.gatehouse.app.crypto;
+package io.gatehouse.app.wiring;
 
 import io.gatehouse.domain.model.PasswordHash;
 import io.gatehouse.domain.port.out.PasswordHasher;

@@ -1,4 +1,4 @@
-package io.gatehouse.app.crypto;
+package io.gatehouse.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.gatehouse.app.crypto;
+package io.gatehouse.crypto;
 
 import io.gatehouse.domain.model.SsoConfiguration.SpKeys;
 import io.gatehouse.domain.model.WorkspaceId;

@@ -1,4 +1,4 @@
-package io.gatehouse.app.crypto;
+package io.gatehouse.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.gatehouse.app.crypto;
+package io.gatehouse.crypto;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

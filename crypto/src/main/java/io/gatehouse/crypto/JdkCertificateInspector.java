@@ -1,4 +1,4 @@
-package io.gatehouse.app.crypto;
+package io.gatehouse.crypto;
 
 import io.gatehouse.domain.model.CertificateInfo;
 import io.gatehouse.domain.port.out.CertificateInspector;

@@ -1,21 +1,19 @@
 package io.gatehouse.domain.fakes;
 
 import io.gatehouse.domain.model.AccessTokenClaims;
-import io.gatehouse.domain.model.PublicSigningKey;
-import io.gatehouse.domain.port.out.AccessTokenCodec;
+import io.gatehouse.domain.port.out.AccessTokenSigner;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Issues opaque strings and remembers their claims; expiry is checked against the test clock. */
-public final class FakeAccessTokenCodec implements AccessTokenCodec {
+/** Issues opaque strings and remembers their claims, so a test can read back what a token asserts. */
+public final class FakeAccessTokenSigner implements AccessTokenSigner {
 
     private final Map<String, AccessTokenClaims> issued = new HashMap<>();
     private final Clock clock;
 
-    public FakeAccessTokenCodec(Clock clock) {
+    public FakeAccessTokenSigner(Clock clock) {
         this.clock = clock;
     }
 
@@ -26,13 +24,8 @@ public final class FakeAccessTokenCodec implements AccessTokenCodec {
         return token;
     }
 
-    @Override
-    public Optional<AccessTokenClaims> verify(String token) {
+    /** The claims of a token this fake signed and that has not expired on the test clock (what a verifier would accept). */
+    public Optional<AccessTokenClaims> unexpiredClaimsOf(String token) {
         return Optional.ofNullable(issued.get(token)).filter(claims -> claims.expiresAt().isAfter(clock.instant()));
-    }
-
-    @Override
-    public List<PublicSigningKey> publishedKeys() {
-        return List.of();
     }
 }

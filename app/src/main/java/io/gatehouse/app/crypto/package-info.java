@@ -1,2 +1,0 @@
-/** Cryptographic adapters the domain reaches through ports (password hashing). */
-package io.gatehouse.app.crypto;
