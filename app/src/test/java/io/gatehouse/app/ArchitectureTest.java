@@ -57,10 +57,12 @@ class ArchitectureTest {
     /**
      * The composition root wires; it does no cryptography. Keys, hashes, ciphers and JWTs live in the
      * crypto adapter (and SAML signatures in the saml adapter); app may only hand a SecureRandom along.
+     * Micronaut's generated bean definitions ({@code $...$Definition}) name the generic types of the beans
+     * they describe (a JWT parser's {@code JWT}), which is metadata, not code, so they are left out.
      */
     @Test
     void theCompositionRootHoldsNoCryptography() {
-        noClasses().that().resideInAPackage("io.gatehouse.app..")
+        noClasses().that().resideInAPackage("io.gatehouse.app..").and().haveNameNotMatching(".*\\.\\$.*")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("com.nimbusds..", "org.bouncycastle..",
                                 "javax.crypto..", "java.security..", "org.opensaml..", "org.apache.xml.security..")
                         .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(SecureRandom.class))))

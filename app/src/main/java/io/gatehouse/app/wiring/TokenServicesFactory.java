@@ -5,6 +5,7 @@ import io.gatehouse.app.config.JwtProperties;
 import io.gatehouse.crypto.jwt.JwtAccessTokenSigner;
 import io.gatehouse.crypto.jwt.KeyRingJwkProvider;
 import io.gatehouse.crypto.jwt.KeyRingSignature;
+import io.gatehouse.crypto.jwt.RememberingJwtParser;
 import io.gatehouse.crypto.jwt.SigningKeyRing;
 import io.gatehouse.crypto.MasterKey;
 import io.gatehouse.domain.model.PublicUrl;
@@ -32,7 +33,9 @@ import io.gatehouse.domain.service.SigningKeyAdministrationService;
 import io.gatehouse.domain.service.TokenService;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.security.token.jwt.validator.JsonWebTokenParser;
 import io.micronaut.security.token.jwt.endpoints.JwkProvider;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import jakarta.inject.Named;
@@ -75,6 +78,13 @@ class TokenServicesFactory {
     @Singleton
     JwkProvider accessTokenKeys(SigningKeyRing keyRing) {
         return new KeyRingJwkProvider(keyRing);
+    }
+
+    /** The framework's parser, remembering the tokens the key ring verified (see RememberingJwtParser). */
+    @Singleton
+    @Replaces(JsonWebTokenParser.class)
+    RememberingJwtParser accessTokenParser(SigningKeyRing keyRing) {
+        return new RememberingJwtParser(keyRing);
     }
 
     @Singleton

@@ -50,12 +50,12 @@ public final class KeyRingSignature implements SignatureGeneratorConfiguration {
             return false;
         }
         String token = jwt.getParsedString();
-        if (token != null && keys.verified().contains(token)) {
+        if (token != null && keys.verified().containsKey(token)) {
             return true;
         }
         boolean valid = jwt.verify(verifier.get());
         if (valid && token != null) {
-            keys.rememberVerified(token);
+            keys.rememberVerified(token, jwt);
         }
         return valid;
     }

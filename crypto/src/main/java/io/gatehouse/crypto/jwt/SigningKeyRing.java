@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.crypto.MasterKey;
 import io.gatehouse.domain.port.out.SigningKeyRotation;
 import io.gatehouse.domain.port.out.SigningKeys;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,13 +64,14 @@ public final class SigningKeyRing implements SigningKeyRotation {
     private volatile Keys snapshot;
 
     /**
-     * The keys as of one load. {@code verified} remembers token strings whose signature a key of this
-     * snapshot already checked: a token string never changes meaning, so the RSA operation need not be
-     * repeated; the set is bounded and dies with the snapshot. Lifetime and revocation are not cached
-     * here: the claim validators check them on every request.
+     * The keys as of one load. {@code verified} remembers, by their exact text, tokens whose signature a
+     * key of this snapshot already checked, parsed: a token string never changes meaning, so neither
+     * the parse nor the RSA operation need be repeated on the next request that presents it. Bounded,
+     * and it dies with the snapshot. Lifetime and revocation are not cached here: the claim validators
+     * check them on every request.
      */
     public record Keys(String signingKid, RSASSASigner signer, Map<String, VerificationKey> verification, List<JWK> published,
-                       Instant loadedAt, Set<String> verified) {
+                       Instant loadedAt, Map<String, SignedJWT> verified) {
 
         /** The key that verifies tokens signed under {@code kid} at {@code now}, if it is ours and inside its overlap. */
         public Optional<RSASSAVerifier> verifierFor(String kid, Instant now) {
@@ -79,11 +80,11 @@ public final class SigningKeyRing implements SigningKeyRotation {
         }
 
         /** Remembers a token whose signature verified; forgets them all rather than grow past the bound. */
-        public void rememberVerified(String token) {
+        public void rememberVerified(String token, SignedJWT jwt) {
             if (verified.size() >= VERIFIED_CACHE_LIMIT) {
                 verified.clear();
             }
-            verified.add(token);
+            verified.put(token, jwt);
         }
     }
 
@@ -218,7 +219,7 @@ public final class SigningKeyRing implements SigningKeyRotation {
         try {
             // Built once per load: constructing a signer re-derives the CRT private key each time.
             RSASSASigner signer = new RSASSASigner(new RSAKey.Builder(signingPublicKey).privateKey(privateKey(signing)).build());
-            return new Keys(signing.kid(), signer, Map.copyOf(verification), List.copyOf(published), now, ConcurrentHashMap.newKeySet());
+            return new Keys(signing.kid(), signer, Map.copyOf(verification), List.copyOf(published), now, new ConcurrentHashMap<>());
         } catch (JOSEException e) {
             throw new IllegalStateException("the signing key is not a usable RSA private key", e);
         }

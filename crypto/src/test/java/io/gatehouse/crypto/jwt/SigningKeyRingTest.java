@@ -83,6 +83,25 @@ class SigningKeyRingTest {
         assertThat(node.verifies(foreign)).as("signed by a key that is not ours").isFalse();
     }
 
+    /** The parser hands back a token's verified parse only for that exact text; everything else is parsed (and checked) afresh. */
+    @Test
+    void theParserRemembersOnlyTokensTheRingVerified() throws Exception {
+        Node node = ring(masterKey);
+        RememberingJwtParser parser = new RememberingJwtParser(node.ring());
+        String token = node.sign();
+        SignedJWT verified = SignedJWT.parse(token);
+
+        assertThat(parser.parse(token)).get().isNotSameAs(verified);
+        assertThat(node.signature().verify(verified)).isTrue();
+        assertThat(parser.parse(token)).get().isSameAs(verified);
+        String[] parts = token.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA";
+        assertThat(parser.parse(otherSignature)).get().isNotSameAs(verified);
+        assertThat(node.verifies(otherSignature)).isFalse();
+        assertThat(parser.parse("not a token")).isEmpty();
+        assertThat(parser.parseClaims(token)).get().extracting(claims -> claims.get("sub")).isEqualTo(verified.getJWTClaimsSet().getSubject());
+    }
+
     @Test
     void afterRotationTheOldKeyVerifiesUntilTheOverlapEndsThenDisappears() {
         Node ring = ring(masterKey);
