@@ -68,4 +68,12 @@ class ArchitectureTest {
                         .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(SecureRandom.class))))
                 .check(gatehouse);
     }
+
+    /** Metrics are decorators around the use cases, put there by the wiring (app); controllers and adapters count nothing. */
+    @Test
+    void onlyTheWiringKnowsMetrics() {
+        noClasses().that().resideOutsideOfPackage("io.gatehouse.app..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(gatehouse);
+    }
 }

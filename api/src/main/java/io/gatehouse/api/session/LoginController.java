@@ -6,9 +6,7 @@ import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
-import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.SessionCookies;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.api.token.AuthenticationProblems;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
@@ -55,18 +53,14 @@ class LoginController {
     private final SessionCookies cookies;
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
-    private final LoginMetrics metrics;
-    private final TokenMetrics tokenMetrics;
 
     LoginController(PasswordLoginUseCase login, ManageSessionsUseCase sessions, SessionCookies cookies,
-                    RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
-        this.tokenMetrics = tokenMetrics;
+                    RedirectPolicy redirects, ClientInfoResolver clients) {
         this.login = login;
         this.sessions = sessions;
         this.cookies = cookies;
         this.redirects = redirects;
         this.clients = clients;
-        this.metrics = metrics;
     }
 
     @Serdeable
@@ -111,14 +105,11 @@ class LoginController {
         String password = body != null ? body.password() : basic.get().password();
         LoginOutcome outcome = login.login(new PasswordLoginCommand(email, password, clients.resolve(http)));
         if (outcome instanceof LoggedIn loggedIn) {
-            metrics.success("password");
-            tokenMetrics.issued(TokenMetrics.Kind.SESSION);
             MutableHttpResponse<?> response = target.isPresent()
                     ? found(target.get())
                     : HttpResponse.ok(new LoginResponse(UserResponse.of(loggedIn.user())));
             return cookies.set(response, loggedIn.secret());
         }
-        metrics.failure("password", ((AuthenticationFailure) outcome).code());
         return AuthenticationProblems.of((AuthenticationFailure) outcome);
     }
 
@@ -139,7 +130,6 @@ class LoginController {
             boolean everywhere = Boolean.TRUE.equals(all);
             if (everywhere || caller.sessionId().isPresent()) {
                 sessions.logout(caller.userId(), caller.sessionId().orElse(null), everywhere);
-                tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1);
             }
         }
         MutableHttpResponse<?> response = target.isPresent()

@@ -2,7 +2,6 @@ package io.gatehouse.api.session;
 
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.CurrentCaller;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.Session;
 import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.port.in.ManageSessionsUseCase;
@@ -29,10 +28,8 @@ import java.util.UUID;
 class MySessionsController {
 
     private final ManageSessionsUseCase sessions;
-    private final TokenMetrics tokenMetrics;
 
-    MySessionsController(ManageSessionsUseCase sessions, TokenMetrics tokenMetrics) {
-        this.tokenMetrics = tokenMetrics;
+    MySessionsController(ManageSessionsUseCase sessions) {
         this.sessions = sessions;
     }
 
@@ -52,17 +49,14 @@ class MySessionsController {
     @Delete("/{id}")
     @Operation(summary = "Revoke one of the caller's sessions; 204 also when it does not exist")
     HttpResponse<?> revoke(@CurrentCaller Caller caller, @PathVariable UUID id) {
-        if (sessions.revoke(caller.userId(), new SessionId(id))) {
-            tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1);
-        }
+        sessions.revoke(caller.userId(), new SessionId(id));
         return HttpResponse.noContent();
     }
 
     @Delete
     @Operation(summary = "Revoke the current session")
     HttpResponse<?> revokeCurrent(@CurrentCaller Caller caller) {
-        caller.sessionId().filter(current -> sessions.revoke(caller.userId(), current))
-                .ifPresent(revoked -> tokenMetrics.revoked(TokenMetrics.Kind.SESSION, 1));
+        caller.sessionId().ifPresent(current -> sessions.revoke(caller.userId(), current));
         return HttpResponse.noContent();
     }
 

@@ -5,9 +5,7 @@ import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.ClientInfoResolver;
-import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.SessionCookies;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.api.token.AuthenticationProblems;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
@@ -45,16 +43,11 @@ class EnableSsoController {
     private final EnableSsoUseCase enableSso;
     private final SessionCookies cookies;
     private final ClientInfoResolver clients;
-    private final LoginMetrics metrics;
-    private final TokenMetrics tokenMetrics;
 
-    EnableSsoController(EnableSsoUseCase enableSso, SessionCookies cookies, ClientInfoResolver clients, LoginMetrics metrics,
-                        TokenMetrics tokenMetrics) {
-        this.tokenMetrics = tokenMetrics;
+    EnableSsoController(EnableSsoUseCase enableSso, SessionCookies cookies, ClientInfoResolver clients) {
         this.enableSso = enableSso;
         this.cookies = cookies;
         this.clients = clients;
-        this.metrics = metrics;
     }
 
     @Serdeable
@@ -83,8 +76,6 @@ class EnableSsoController {
         String basicEmail = body.password() == null ? basic.map(BasicCredentials::email).orElse(null) : null;
         var outcome = enableSso.enableSso(body.confirmationCode(), basicEmail, password, clients.resolve(http));
         if (outcome instanceof SsoEnabled enabled) {
-            metrics.success("saml");
-            tokenMetrics.issued(TokenMetrics.Kind.SESSION);
             return cookies.set(HttpResponse.ok(new EnableSsoResponse(UserResponse.of(enabled.user()))), enabled.secret());
         }
         if (outcome instanceof AuthenticationFailure failure) {

@@ -4,9 +4,7 @@ import io.gatehouse.api.account.UserResponse;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
-import io.gatehouse.api.security.LoginMetrics;
 import io.gatehouse.api.security.SessionCookies;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.model.WorkspaceId;
@@ -63,28 +61,20 @@ class SamlLoginController {
 
     static final int MAX_CLIENT_LENGTH = 200;
     static final int MAX_STATE_LENGTH = 1024;
-    private static final String METRIC_METHOD = "saml";
 
     private final StartSamlLoginUseCase starter;
     private final ConsumeSamlResponseUseCase consumer;
     private final SessionCookies cookies;
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
-    private final LoginMetrics metrics;
-    private final TokenMetrics tokenMetrics;
-    private final SsoMetrics ssoMetrics;
 
     SamlLoginController(StartSamlLoginUseCase starter, ConsumeSamlResponseUseCase consumer, SessionCookies cookies,
-                        RedirectPolicy redirects, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics,
-                        SsoMetrics ssoMetrics) {
-        this.tokenMetrics = tokenMetrics;
-        this.ssoMetrics = ssoMetrics;
+                        RedirectPolicy redirects, ClientInfoResolver clients) {
         this.starter = starter;
         this.consumer = consumer;
         this.cookies = cookies;
         this.redirects = redirects;
         this.clients = clients;
-        this.metrics = metrics;
     }
 
     @Serdeable
@@ -164,8 +154,6 @@ class SamlLoginController {
         String relayState = form == null ? null : form.get("RelayState");
         AcsOutcome outcome = consumer.consume(workspace.get(), response, relayState, clients.resolve(http));
         if (outcome instanceof SamlLoggedIn in) {
-            metrics.success(METRIC_METHOD);
-            tokenMetrics.issued(TokenMetrics.Kind.SESSION);
             MutableHttpResponse<?> ok = in.redirect() != null ? found(in.redirect())
                     : HttpResponse.ok(new SamlLoginResponse(UserResponse.of(in.user()), in.state(), in.client()));
             return cookies.set(ok, in.secret());
@@ -174,11 +162,9 @@ class SamlLoginController {
             return linked.redirect() != null ? found(linked.redirect()) : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
         }
         if (outcome instanceof SsoThrottled throttled) {
-            metrics.failure(METRIC_METHOD, ErrorCode.TOO_MANY_ATTEMPTS);
             return throttled(throttled);
         }
         if (outcome instanceof LinkConfirmationRequired required) {
-            metrics.failure(METRIC_METHOD, ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
             HttpStatus status = Problems.statusOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
             String code = ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code();
             return HttpResponse.status(status).contentType(Problems.PROBLEM_JSON_TYPE).body(new ConfirmationProblem(
@@ -187,7 +173,6 @@ class SamlLoginController {
                     code, required.confirmationCode(), required.expiresAt()));
         }
         SsoRefused refused = (SsoRefused) outcome;
-        metrics.failure(METRIC_METHOD, refused.code());
         if (!refused.code().isSamlRejection() && refused.code() != ErrorCode.DOMAIN_NOT_VERIFIED) {
             return Problems.response(refused.code(), refused.detail());
         }
@@ -195,9 +180,8 @@ class SamlLoginController {
         return Problems.response(refused.code(), "the SAML response was refused; a workspace admin can see why in the SSO events");
     }
 
-    /** 429 with Retry-After, saying which limit; counted in {@code gatehouse_sso_throttled_total{limit}}. */
+    /** 429 with Retry-After, saying which limit. */
     HttpResponse<?> throttled(SsoThrottled throttled) {
-        ssoMetrics.throttled(throttled.limit());
         return Problems.throttled(throttled.retryAfter(), switch (throttled.limit()) {
             case STARTS_PER_IP -> "too many SSO logins started from this address";
             case FAILURES_PER_IP -> "too many refused SSO responses from this address";

@@ -3,8 +3,6 @@ package io.gatehouse.api.token;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
-import io.gatehouse.api.security.LoginMetrics;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase.GeneratedApiAccess;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
@@ -39,14 +37,10 @@ class DeveloperController {
 
     private final DeveloperApiAccessUseCase access;
     private final ClientInfoResolver clients;
-    private final LoginMetrics metrics;
-    private final TokenMetrics tokenMetrics;
 
-    DeveloperController(DeveloperApiAccessUseCase access, ClientInfoResolver clients, LoginMetrics metrics, TokenMetrics tokenMetrics) {
-        this.tokenMetrics = tokenMetrics;
+    DeveloperController(DeveloperApiAccessUseCase access, ClientInfoResolver clients) {
         this.access = access;
         this.clients = clients;
-        this.metrics = metrics;
     }
 
     @Serdeable
@@ -99,13 +93,10 @@ class DeveloperController {
     HttpResponse<?> signIn(HttpRequest<?> http, @Valid @Body SignIn request) {
         TokenOutcome outcome = access.signIn(request.apiKey(), request.apiSecret(), clients.resolve(http));
         if (outcome instanceof TokensIssued issued) {
-            metrics.success("api_key");
-            tokenMetrics.issued(TokenMetrics.Kind.JWT);
             return HttpResponse.ok(new SignedIn(issued.accessToken()));
         }
         AuthenticationFailure failure = outcome instanceof TokenRefused refused
                 ? refused.failure() : new AuthenticationFailure.InvalidCredentials();
-        metrics.failure("api_key", failure.code());
         return AuthenticationProblems.of(failure);
     }
 }

@@ -5,7 +5,6 @@ import io.gatehouse.api.security.BasicCredentials;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ApiToken;
 import io.gatehouse.domain.model.ApiTokenId;
 import io.gatehouse.domain.model.ErrorCode;
@@ -58,11 +57,8 @@ class MyApiTokensController {
     private final ApiTokenUseCase apiTokens;
     private final CheckCredentialsUseCase credentials;
     private final ClientInfoResolver clients;
-    private final TokenMetrics tokenMetrics;
 
-    MyApiTokensController(ApiTokenUseCase apiTokens, CheckCredentialsUseCase credentials, ClientInfoResolver clients,
-                          TokenMetrics tokenMetrics) {
-        this.tokenMetrics = tokenMetrics;
+    MyApiTokensController(ApiTokenUseCase apiTokens, CheckCredentialsUseCase credentials, ClientInfoResolver clients) {
         this.apiTokens = apiTokens;
         this.credentials = credentials;
         this.clients = clients;
@@ -122,7 +118,7 @@ class MyApiTokensController {
         CreateToken body = request == null ? new CreateToken(null, null, null) : request;
         CreateOutcome outcome = apiTokens.create(caller, body.note(), body.expiresAt(),
                 Optional.ofNullable(body.workspaceId()).map(WorkspaceId::new));
-        return created(outcome, tokenMetrics);
+        return created(outcome);
     }
 
     @Patch("/api-tokens/{id}")
@@ -149,7 +145,6 @@ class MyApiTokensController {
         if (!apiTokens.delete(caller.userId(), new ApiTokenId(id))) {
             return Problems.response(ErrorCode.NOT_FOUND, "no such token");
         }
-        tokenMetrics.revoked(TokenMetrics.Kind.API_TOKEN, 1);
         return HttpResponse.noContent();
     }
 
@@ -157,14 +152,11 @@ class MyApiTokensController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Replace the caller's default personal API token")
     ResetToken reset(@CurrentCaller Caller caller) {
-        ResetToken reset = new ResetToken(apiTokens.resetDefault(caller.userId()));
-        tokenMetrics.issued(TokenMetrics.Kind.API_TOKEN);
-        return reset;
+        return new ResetToken(apiTokens.resetDefault(caller.userId()));
     }
 
-    static HttpResponse<?> created(CreateOutcome outcome, TokenMetrics tokenMetrics) {
+    static HttpResponse<?> created(CreateOutcome outcome) {
         if (outcome instanceof Created created) {
-            tokenMetrics.issued(TokenMetrics.Kind.API_TOKEN);
             return HttpResponse.created(ApiTokenResponse.of(created.token(), created.secret()));
         }
         CreateRejected rejected = (CreateRejected) outcome;

@@ -4,10 +4,7 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
-import io.gatehouse.api.security.LoginMetrics;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ErrorCode;
-import io.gatehouse.domain.port.in.AuthenticationFailure;
 import io.gatehouse.domain.port.in.TokenUseCase;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenRefused;
@@ -45,18 +42,13 @@ class TokenController {
     private final ClientInfoResolver clients;
     private static final String GRANT = "jwt_grant";
     private static final String REFRESH = "jwt_refresh";
-    private final LoginMetrics metrics;
-    private final TokenMetrics tokenMetrics;
 
     private final ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> accessTokens;
 
-    TokenController(TokenUseCase tokens, ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> accessTokens, ClientInfoResolver clients,
-                    LoginMetrics metrics, TokenMetrics tokenMetrics) {
+    TokenController(TokenUseCase tokens, ReactiveJsonWebTokenValidator<JWT, HttpRequest<?>> accessTokens, ClientInfoResolver clients) {
         this.accessTokens = accessTokens;
-        this.tokenMetrics = tokenMetrics;
         this.tokens = tokens;
         this.clients = clients;
-        this.metrics = metrics;
     }
 
     @Serdeable
@@ -132,20 +124,12 @@ class TokenController {
 
     private HttpResponse<?> respond(String method, TokenOutcome outcome) {
         if (outcome instanceof TokensIssued issued) {
-            metrics.success(method);
-            if (REFRESH.equals(method)) {
-                tokenMetrics.refreshed(TokenMetrics.Kind.JWT);
-            } else {
-                tokenMetrics.issued(TokenMetrics.Kind.JWT);
-            }
             return HttpResponse.created(new TokenPair(issued.accessToken(), issued.refreshToken(), "Bearer",
                     issued.expiresIn().toSeconds()));
         }
         if (outcome instanceof TokenRefused refused) {
-            metrics.failure(method, refused.failure().code());
             return AuthenticationProblems.of(refused.failure());
         }
-        metrics.failure(method, ErrorCode.INVALID_TOKEN);
         return invalidToken();
     }
 

@@ -3,7 +3,6 @@ package io.gatehouse.api.token;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.CurrentCaller;
-import io.gatehouse.api.security.TokenMetrics;
 import io.gatehouse.domain.model.ApiToken;
 import io.gatehouse.domain.model.ApiTokenId;
 import io.gatehouse.domain.model.ErrorCode;
@@ -43,10 +42,8 @@ class WorkspaceApiTokensController {
 
     private static final int MAX_BULK_IDS = 1000;
     private final ApiTokenUseCase apiTokens;
-    private final TokenMetrics tokenMetrics;
 
-    WorkspaceApiTokensController(ApiTokenUseCase apiTokens, TokenMetrics tokenMetrics) {
-        this.tokenMetrics = tokenMetrics;
+    WorkspaceApiTokensController(ApiTokenUseCase apiTokens) {
         this.apiTokens = apiTokens;
     }
 
@@ -80,8 +77,7 @@ class WorkspaceApiTokensController {
     HttpResponse<?> create(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Nullable @Body CreateToken request) {
         WorkspaceId workspace = new WorkspaceId(wid);
         CreateToken body = request == null ? new CreateToken(null, null) : request;
-        return MyApiTokensController.created(apiTokens.create(caller.userId(), body.note(), body.expiresAt(), Optional.of(workspace)),
-                tokenMetrics);
+        return MyApiTokensController.created(apiTokens.create(caller.userId(), body.note(), body.expiresAt(), Optional.of(workspace)));
     }
 
     @Post("/delete")
@@ -92,10 +88,7 @@ class WorkspaceApiTokensController {
     HttpResponse<?> delete(@CurrentCaller Caller caller, @PathVariable UUID wid, @Valid @Body BulkDelete request) {
         WorkspaceId workspace = new WorkspaceId(wid);
         return apiTokens.deleteInWorkspace(caller.userId(), workspace, request.ids().stream().map(ApiTokenId::new).toList())
-                .<HttpResponse<?>>map(result -> {
-                    tokenMetrics.revoked(TokenMetrics.Kind.API_TOKEN, result.deleted());
-                    return HttpResponse.ok(new BulkDeleted(result.requested(), result.deleted()));
-                })
+                .<HttpResponse<?>>map(result -> HttpResponse.ok(new BulkDeleted(result.requested(), result.deleted())))
                 .orElseGet(WorkspaceApiTokensController::notFound);
     }
 

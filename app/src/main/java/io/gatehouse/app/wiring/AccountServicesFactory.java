@@ -69,8 +69,9 @@ class AccountServicesFactory {
     }
 
     @Singleton
-    PasswordLoginUseCase passwordLogin(PasswordAuthenticator authenticator, SessionIssuer issuer) {
-        return new PasswordLoginService(authenticator, issuer);
+    PasswordLoginUseCase passwordLogin(PasswordAuthenticator authenticator, SessionIssuer issuer, LoginMetrics logins,
+                                       TokenMetrics tokens) {
+        return new MeteredPasswordLogin(new PasswordLoginService(authenticator, issuer), logins, tokens);
     }
 
     @Singleton
@@ -79,8 +80,8 @@ class AccountServicesFactory {
     }
 
     @Singleton
-    ManageSessionsUseCase manageSessions(Sessions sessions, Users users, SessionPolicy policy, Clock clock) {
-        return new SessionManagementService(sessions, users, policy, clock);
+    ManageSessionsUseCase manageSessions(Sessions sessions, Users users, SessionPolicy policy, TokenMetrics tokens, Clock clock) {
+        return new MeteredSessions(new SessionManagementService(sessions, users, policy, clock), tokens);
     }
 
     @Singleton

@@ -24,7 +24,10 @@ import io.gatehouse.domain.port.out.Users;
 import io.gatehouse.domain.service.AssertionConsumer;
 import io.gatehouse.domain.service.AttemptLimiter;
 import io.gatehouse.domain.service.ExternalAccountService;
+import io.gatehouse.domain.service.FederatedLogin;
+import io.gatehouse.domain.service.IdentityLinker;
 import io.gatehouse.domain.service.PasswordAuthenticator;
+import io.gatehouse.domain.service.ResponseCorrelation;
 import io.gatehouse.domain.service.SamlLoginStarter;
 import io.gatehouse.domain.service.SessionIssuer;
 import io.gatehouse.domain.service.SsoAttemptGuard;
@@ -66,28 +69,44 @@ class SamlLoginFactory {
     @Singleton
     StartSamlLoginUseCase startSamlLogin(SsoConfigurations configurations, PendingSamlRequests pending, ExternalIdentities identities,
                                          AuthnRequestEncoder encoder, SsoAttemptGuard guard, PublicUrl publicUrl, SamlPolicy policy,
-                                         SecureRandom random, Clock clock) {
-        return new SamlLoginStarter(configurations, pending, identities, encoder, guard, publicUrl, policy, random, clock);
+                                         SecureRandom random, SsoMetrics sso, Clock clock) {
+        return new MeteredSamlLoginStarter(new SamlLoginStarter(configurations, pending, identities, encoder, guard, publicUrl, policy,
+                random, clock), sso);
+    }
+
+    @Singleton
+    IdentityLinker identityLinker(ExternalIdentities identities, Memberships memberships, Users users, Clock clock) {
+        return new IdentityLinker(identities, memberships, users, clock);
+    }
+
+    @Singleton
+    ResponseCorrelation responseCorrelation(PendingSamlRequests pending, AssertionReplayCache replayCache, SamlPolicy policy, Clock clock) {
+        return new ResponseCorrelation(pending, replayCache, policy, clock);
+    }
+
+    @Singleton
+    FederatedLogin federatedLogin(ExternalIdentities identities, Users users, IdentityLinker linker, SessionIssuer sessions,
+                                  LinkConfirmations confirmations, UnverifiedAccountTakeover takeover, SsoEvents events, SamlPolicy policy,
+                                  SecureRandom random, Clock clock) {
+        return new FederatedLogin(identities, users, linker, sessions, confirmations, takeover, events, policy, random, clock);
     }
 
     @Singleton
     ConsumeSamlResponseUseCase assertionConsumer(SsoConfigurations configurations, SamlResponseReader reader,
-                                                 PendingSamlRequests pending, AssertionReplayCache replayCache,
-                                                 ExternalIdentities identities, LinkConfirmations confirmations, Users users,
-                                                 Memberships memberships, SessionIssuer sessions, SsoEvents events,
-                                                 SsoAttemptGuard guard, UnverifiedAccountTakeover takeover,
-                                                 Transactions transactions, PublicUrl publicUrl, SamlPolicy policy, SecureRandom random,
-                                                 Clock clock) {
-        return new AssertionConsumer(configurations, reader, pending, replayCache, identities, confirmations, users, memberships,
-                sessions, events, guard, takeover, transactions, publicUrl, policy, random, clock);
+                                                 ResponseCorrelation correlation, FederatedLogin federatedLogin, SsoEvents events,
+                                                 SsoAttemptGuard guard, Transactions transactions, PublicUrl publicUrl, SamlPolicy policy,
+                                                 LoginMetrics logins, TokenMetrics tokens, SsoMetrics sso, Clock clock) {
+        return new MeteredSamlLogin(new AssertionConsumer(configurations, reader, correlation, federatedLogin, events, guard, transactions,
+                publicUrl, policy, clock), logins, tokens, sso);
     }
 
     @Singleton
     EnableSsoUseCase enableSso(LinkConfirmations confirmations, Users users, SsoConfigurations configurations,
-                               ExternalIdentities identities, Memberships memberships, PasswordAuthenticator passwords,
-                               SessionIssuer sessions, SsoEvents events, Transactions transactions, Clock clock) {
-        return new SsoLinkConfirmationService(confirmations, users, configurations, identities, memberships, passwords, sessions,
-                events, transactions, clock);
+                               ExternalIdentities identities, IdentityLinker linker, PasswordAuthenticator passwords,
+                               SessionIssuer sessions, SsoEvents events, Transactions transactions, LoginMetrics logins,
+                               TokenMetrics tokens, Clock clock) {
+        return new MeteredEnableSso(new SsoLinkConfirmationService(confirmations, users, configurations, identities, linker,
+                passwords, sessions, events, transactions, clock), logins, tokens);
     }
 
     @Singleton

@@ -101,20 +101,22 @@ class TokenServicesFactory {
     }
 
     @Singleton
-    TokenUseCase tokens(TokenService service) {
-        return service;
+    TokenUseCase tokens(TokenService service, LoginMetrics logins, TokenMetrics tokens) {
+        return new MeteredTokens(service, logins, tokens);
     }
 
     @Singleton
     DeveloperApiAccessUseCase developerApiAccess(DeveloperApiKeys keys, Users users, LoginThrottle throttle, SessionIssuer issuer,
-                                                 TokenService tokens, SecureRandom random, Clock clock) {
-        return new DeveloperApiAccessService(keys, users, throttle, issuer, tokens, random, clock);
+                                                 TokenService tokens, SecureRandom random, LoginMetrics logins, TokenMetrics metrics,
+                                                 Clock clock) {
+        return new MeteredDeveloperApiAccess(new DeveloperApiAccessService(keys, users, throttle, issuer, tokens, random, clock), logins,
+                metrics);
     }
 
     @Singleton
     ApiTokenUseCase apiTokens(ApiTokens tokens, Users users, Memberships memberships, Transactions transactions,
-                              SecureRandom random, Clock clock) {
-        return new ApiTokenService(tokens, users, memberships, transactions, random, clock);
+                              SecureRandom random, TokenMetrics metrics, Clock clock) {
+        return new MeteredApiTokens(new ApiTokenService(tokens, users, memberships, transactions, random, clock), metrics);
     }
 
     @Singleton

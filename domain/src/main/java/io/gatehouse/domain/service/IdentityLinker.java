@@ -19,14 +19,14 @@ import java.util.Optional;
  * configured default role) if they are not one yet, and keeps the profile in step with what the
  * IdP asserts. Runs inside the caller's transaction, and writes only what changed.
  */
-final class IdentityLinker {
+public final class IdentityLinker {
 
     private final ExternalIdentities identities;
     private final Memberships memberships;
     private final Users users;
     private final Clock clock;
 
-    IdentityLinker(ExternalIdentities identities, Memberships memberships, Users users, Clock clock) {
+    public IdentityLinker(ExternalIdentities identities, Memberships memberships, Users users, Clock clock) {
         this.identities = identities;
         this.memberships = memberships;
         this.users = users;

@@ -18,7 +18,6 @@ import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.LinkConfirmations;
-import io.gatehouse.domain.port.out.Memberships;
 import io.gatehouse.domain.port.out.SsoConfigurations;
 import io.gatehouse.domain.port.out.SsoEvents;
 import io.gatehouse.domain.port.out.Transactions;
@@ -45,7 +44,7 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
     private final Clock clock;
 
     public SsoLinkConfirmationService(LinkConfirmations confirmations, Users users, SsoConfigurations configurations,
-                                      ExternalIdentities identities, Memberships memberships, PasswordAuthenticator passwords,
+                                      ExternalIdentities identities, IdentityLinker linker, PasswordAuthenticator passwords,
                                       SessionIssuer sessions, SsoEvents events, Transactions transactions, Clock clock) {
         this.confirmations = confirmations;
         this.users = users;
@@ -54,7 +53,7 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
         this.sessions = sessions;
         this.events = events;
         this.transactions = transactions;
-        this.linker = new IdentityLinker(identities, memberships, users, clock);
+        this.linker = linker;
         this.clock = clock;
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.domain.fakes.InMemoryClientAttempts;
 import io.gatehouse.domain.fakes.InMemorySamlState;
-import io.gatehouse.domain.fakes.RollingBackTransactions;
 import io.gatehouse.domain.fakes.InMemorySsoEvents;
+import io.gatehouse.domain.fakes.RollingBackTransactions;
 import io.gatehouse.domain.fakes.TestAccounts;
 import io.gatehouse.domain.model.AuthMethod;
 import io.gatehouse.domain.model.DomainClaim;
@@ -16,22 +16,24 @@ import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.SamlAssertion;
 import io.gatehouse.domain.model.SamlPolicy;
-import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
 import io.gatehouse.domain.model.SsoConfiguration.SpKeys;
+import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.model.SsoLimits;
 import io.gatehouse.domain.model.SsoRejection;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.AcsOutcome;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.IdentityLinked;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
 import io.gatehouse.domain.port.in.SignUpUseCase.SignUpCommand;
-import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
+import io.gatehouse.domain.port.out.SamlResponseReader;
+import io.gatehouse.domain.port.out.Transactions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,16 +58,24 @@ class AssertionConsumerTest {
     private AssertionConsumer consumer;
     private WorkspaceId workspace;
 
+    /** The ACS as the wiring builds it, over the in-memory state, with this reader and these transactions. */
+    private AssertionConsumer consumer(SamlResponseReader reader, Transactions transactions) {
+        IdentityLinker linker = new IdentityLinker(state, accounts.workspaces, accounts.users, accounts.clock);
+        return new AssertionConsumer(accounts.ssoConfigurations, reader, new ResponseCorrelation(state, state, policy, accounts.clock),
+                new FederatedLogin(state, accounts.users, linker, accounts.issuer, state, accounts.takeover, events, policy, new SecureRandom(),
+                        accounts.clock),
+                events, new SsoAttemptGuard(new AttemptLimiter(attempts, accounts.clock), state, events, limits, accounts.clock),
+                transactions, PublicUrl.parse("https://sso.example.com"), policy, accounts.clock);
+    }
+
     @BeforeEach
     void setUp() {
-        consumer = new AssertionConsumer(accounts.ssoConfigurations, (encoded, expected) -> {
+        consumer = consumer((encoded, expected) -> {
             if (verified.get() == null) {
                 throw new SsoRejection(ErrorCode.SAML_SIGNATURE_MISSING, "test: unsigned");
             }
             return verified.get();
-        }, state, state, state, state, accounts.users, accounts.workspaces, accounts.issuer, events,
-                new SsoAttemptGuard(new AttemptLimiter(attempts, accounts.clock), state, events, limits, accounts.clock), accounts.takeover, accounts.transactions,
-                PublicUrl.parse("https://sso.example.com"), policy, new SecureRandom(), accounts.clock);
+        }, accounts.transactions);
         accounts.signUp.signUp(new SignUpCommand("owner@corp.example", PASSWORD, null, "Corp"));
         User owner = accounts.users.findByEmail(new Email("owner@corp.example")).orElseThrow();
         workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace().id();
@@ -205,11 +215,7 @@ class AssertionConsumerTest {
 
     @Test
     void nothingOfARefusedResponseStaysWhenTheTransactionRollsBack() {
-        AssertionConsumer rollingBack = new AssertionConsumer(accounts.ssoConfigurations, (encoded, expected) -> verified.get(), state, state,
-                state, state, accounts.users, accounts.workspaces, accounts.issuer, events,
-                new SsoAttemptGuard(new AttemptLimiter(attempts, accounts.clock), state, events, limits, accounts.clock), accounts.takeover,
-                new RollingBackTransactions(state, accounts.users), PublicUrl.parse("https://sso.example.com"), policy, new SecureRandom(),
-                accounts.clock);
+        AssertionConsumer rollingBack = consumer((encoded, expected) -> verified.get(), new RollingBackTransactions(state, accounts.users));
         configure(false, true, true, List.of("corp.example", "late.example"));
         accounts.domainClaims.claim(workspace, "late.example", "challenge", accounts.clock.instant());
         state.insert(new PendingSamlRequest("id-rb", workspace, "r", null, null, null, null, accounts.clock.instant(),

@@ -1,4 +1,4 @@
-package io.gatehouse.api.security;
+package io.gatehouse.app.wiring;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,9 +11,9 @@ import jakarta.inject.Singleton;
  * the series count stays bounded.
  */
 @Singleton
-public final class TokenMetrics {
+final class TokenMetrics {
 
-    public enum Kind {
+    enum Kind {
         SESSION, JWT, API_TOKEN;
 
         String tag() {
@@ -27,15 +27,15 @@ public final class TokenMetrics {
         this.registry = registry;
     }
 
-    public void issued(Kind kind) {
+    void issued(Kind kind) {
         counter(kind, "issued").increment();
     }
 
-    public void refreshed(Kind kind) {
+    void refreshed(Kind kind) {
         counter(kind, "refreshed").increment();
     }
 
-    public void revoked(Kind kind, long count) {
+    void revoked(Kind kind, long count) {
         if (count > 0) {
             counter(kind, "revoked").increment(count);
         }

@@ -1,4 +1,4 @@
-package io.gatehouse.api.security;
+package io.gatehouse.app.wiring;
 
 import io.gatehouse.domain.model.ErrorCode;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
  * Tags are fixed vocabularies, never user input, so the series count stays bounded.
  */
 @Singleton
-public final class LoginMetrics {
+final class LoginMetrics {
 
     private final MeterRegistry registry;
 
@@ -20,11 +20,11 @@ public final class LoginMetrics {
         this.registry = registry;
     }
 
-    public void success(String method) {
+    void success(String method) {
         counter(method, "success").increment();
     }
 
-    public void failure(String method, ErrorCode code) {
+    void failure(String method, ErrorCode code) {
         counter(method, code.code()).increment();
     }
 

@@ -1,4 +1,4 @@
-package io.gatehouse.api.sso;
+package io.gatehouse.app.wiring;
 
 import io.gatehouse.domain.port.in.SsoThrottled;
 import io.micrometer.core.instrument.Counter;

@@ -1,0 +1,28 @@
+package io.gatehouse.app.wiring;
+
+import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.port.in.EnableSsoUseCase;
+
+/** Counts link confirmations that log in ({@code method="saml"}, success) and the sessions they open. */
+final class MeteredEnableSso implements EnableSsoUseCase {
+
+    private final EnableSsoUseCase delegate;
+    private final LoginMetrics logins;
+    private final TokenMetrics tokens;
+
+    MeteredEnableSso(EnableSsoUseCase delegate, LoginMetrics logins, TokenMetrics tokens) {
+        this.delegate = delegate;
+        this.logins = logins;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public EnableOutcome enableSso(String confirmationCode, String basicEmail, String password, ClientInfo client) {
+        EnableOutcome outcome = delegate.enableSso(confirmationCode, basicEmail, password, client);
+        if (outcome instanceof SsoEnabled) {
+            logins.success(MeteredSamlLogin.METHOD);
+            tokens.issued(TokenMetrics.Kind.SESSION);
+        }
+        return outcome;
+    }
+}

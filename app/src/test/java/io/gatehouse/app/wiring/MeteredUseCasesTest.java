@@ -1,0 +1,100 @@
+package io.gatehouse.app.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.AcsOutcome;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
+import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
+import io.gatehouse.domain.port.in.TokenUseCase;
+import io.gatehouse.domain.port.in.TokenUseCase.InvalidToken;
+import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
+import io.gatehouse.domain.port.in.TokenUseCase.TokenRefused;
+import io.gatehouse.domain.model.SessionId;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.port.in.ClientInfo;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metrics decorators the wiring puts around the use cases: each outcome lands in the series the
+ * dashboards read ({@code gatehouse_logins_total}, {@code gatehouse_tokens_total},
+ * {@code gatehouse_sso_throttled_total}), and the outcome itself passes through untouched.
+ */
+class MeteredUseCasesTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final LoginMetrics logins = new LoginMetrics(registry);
+    private final TokenMetrics tokens = new TokenMetrics(registry);
+    private final SsoMetrics sso = new SsoMetrics(registry);
+
+    @Test
+    void acsOutcomesAreCountedAsSamlLoginsByOutcomeAndLimit() {
+        Deque<AcsOutcome> answers = new ArrayDeque<>(List.of(
+                new SamlLoggedIn(null, null, null, null, null),
+                new SsoRefused(ErrorCode.SAML_SIGNATURE_INVALID, "bad signature"),
+                new SsoThrottled(Duration.ofSeconds(30), SsoThrottled.Limit.FAILURES_PER_IP),
+                new LinkConfirmationRequired("code", Instant.now()),
+                new ConsumeSamlResponseUseCase.IdentityLinked(null, null)));
+        ConsumeSamlResponseUseCase acs = new MeteredSamlLogin((workspace, response, relay, client) -> answers.pop(), logins, tokens, sso);
+
+        List<AcsOutcome> seen = List.of(consume(acs), consume(acs), consume(acs), consume(acs), consume(acs));
+
+        assertThat(seen.get(1)).isEqualTo(new SsoRefused(ErrorCode.SAML_SIGNATURE_INVALID, "bad signature"));
+        assertThat(count("gatehouse.logins", "method", "saml", "outcome", "success")).isEqualTo(1);
+        assertThat(count("gatehouse.logins", "method", "saml", "outcome", ErrorCode.SAML_SIGNATURE_INVALID.code())).isEqualTo(1);
+        assertThat(count("gatehouse.logins", "method", "saml", "outcome", "too_many_attempts")).isEqualTo(1);
+        assertThat(count("gatehouse.logins", "method", "saml", "outcome", "sso_link_confirmation_required")).isEqualTo(1);
+        assertThat(count("gatehouse.sso.throttled", "limit", "failures_per_ip")).isEqualTo(1);
+        assertThat(count("gatehouse.tokens", "kind", "session", "event", "issued")).as("only the login opened a session").isEqualTo(1);
+        assertThat(registry.find("gatehouse.logins").counters()).as("linking is not a login").hasSize(4);
+    }
+
+    @Test
+    void jwtGrantAndRefreshFailuresAreCountedByTheirCode() {
+        Deque<TokenOutcome> answers = new ArrayDeque<>(List.of(new TokenRefused(new AuthenticationFailure.InvalidCredentials()),
+                new InvalidToken()));
+        TokenUseCase tokensUseCase = new MeteredTokens(new TokenUseCase() {
+            @Override
+            public TokenOutcome grantWithPassword(String email, String password, ClientInfo client) {
+                return answers.pop();
+            }
+
+            @Override
+            public TokenOutcome refresh(String refreshToken, ClientInfo client) {
+                return answers.pop();
+            }
+
+            @Override
+            public boolean isFamilyLive(UserId subject, SessionId family) {
+                return true;
+            }
+        }, logins, tokens);
+
+        tokensUseCase.grantWithPassword("a@example.com", "wrong", null);
+        tokensUseCase.refresh("gh_rt_x", null);
+
+        assertThat(count("gatehouse.logins", "method", "jwt_grant", "outcome", "invalid_credentials")).isEqualTo(1);
+        assertThat(count("gatehouse.logins", "method", "jwt_refresh", "outcome", "invalid_token")).isEqualTo(1);
+        assertThat(registry.find("gatehouse.tokens").counters()).as("nothing issued").isEmpty();
+    }
+
+    private static AcsOutcome consume(ConsumeSamlResponseUseCase acs) {
+        return acs.consume(WorkspaceId.random(), "response", null, null);
+    }
+
+    private double count(String name, String... tags) {
+        var counter = registry.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

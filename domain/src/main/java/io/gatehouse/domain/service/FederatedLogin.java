@@ -1,0 +1,137 @@
+package io.gatehouse.domain.service;
+
+import io.gatehouse.domain.model.AuthMethod;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.ExternalIdentity;
+import io.gatehouse.domain.model.LinkConfirmation;
+import io.gatehouse.domain.model.PendingSamlRequest;
+import io.gatehouse.domain.model.SamlAssertion;
+import io.gatehouse.domain.model.SamlPolicy;
+import io.gatehouse.domain.model.SecretToken;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoEvent;
+import io.gatehouse.domain.model.SsoRejection;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.WorkspaceId;
+import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.AcsOutcome;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.IdentityLinked;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
+import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
+import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
+import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.ExternalIdentities.LinkedAccount;
+import io.gatehouse.domain.port.out.LinkConfirmations;
+import io.gatehouse.domain.port.out.SsoEvents;
+import io.gatehouse.domain.port.out.Users;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What an accepted assertion does to accounts: reads the facts (a linked identity, an account with the
+ * asserted email, a link the user asked for), lets {@link FederatedAccountPolicy} decide, and carries
+ * the decision out — log in, link to the requester, provision just in time, reclaim an account whose
+ * email was never verified, or ask the existing account's owner to confirm with a password. Runs
+ * inside the ACS's transaction; a rejection thrown here rolls back everything it wrote.
+ */
+public final class FederatedLogin {
+
+    private final ExternalIdentities identities;
+    private final Users users;
+    private final IdentityLinker linker;
+    private final SessionIssuer sessions;
+    private final LinkConfirmations confirmations;
+    private final UnverifiedAccountTakeover takeover;
+    private final SsoEvents events;
+    private final SamlPolicy policy;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public FederatedLogin(ExternalIdentities identities, Users users, IdentityLinker linker, SessionIssuer sessions,
+                          LinkConfirmations confirmations, UnverifiedAccountTakeover takeover, SsoEvents events, SamlPolicy policy,
+                          SecureRandom random, Clock clock) {
+        this.identities = identities;
+        this.users = users;
+        this.linker = linker;
+        this.sessions = sessions;
+        this.confirmations = confirmations;
+        this.takeover = takeover;
+        this.events = events;
+        this.policy = policy;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    AcsOutcome admit(SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile, Optional<PendingSamlRequest> request,
+                     ClientInfo client) {
+        WorkspaceId workspace = configuration.workspaceId();
+        String state = request.map(PendingSamlRequest::state).orElse(null);
+        String requestedClient = request.map(PendingSamlRequest::client).orElse(null);
+        String redirect = request.map(PendingSamlRequest::redirect).orElse(null);
+
+        boolean linkRequested = request.isPresent() && request.get().isLink();
+        Optional<LinkedAccount> linked = linkRequested ? Optional.empty()
+                : identities.findLinkedAccount(ExternalIdentity.samlProvider(workspace), assertion.nameId());
+        Optional<User> withEmail = linkRequested || linked.isPresent() ? Optional.empty() : users.findByEmail(profile.email());
+        FederatedAccountPolicy.Decision decision = FederatedAccountPolicy.decide(linkRequested, linked.map(LinkedAccount::user), withEmail,
+                configuration.jitProvisioning());
+        if (decision instanceof FederatedAccountPolicy.Provision) {
+            // The IdP of a verified domain vouches for the address: the account starts verified.
+            User user = User.newMember(profile.email(), profile.fullName(), null, clock.instant()).withEmailVerified(true);
+            if (users.insertIfEmailFree(user)) {
+                user = linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+                return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
+            }
+            // Someone signed up with this email a moment ago: decide again, for the existing account it now is.
+            decision = FederatedAccountPolicy.decide(false, Optional.empty(), users.findByEmail(profile.email()), false);
+        }
+        if (decision instanceof FederatedAccountPolicy.LinkToRequester) {
+            User user = active(users.findById(request.get().linkingUser()));
+            return new IdentityLinked(linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName()),
+                    redirect);
+        }
+        if (decision instanceof FederatedAccountPolicy.LogIn login) {
+            User user = linker.refreshProfile(active(Optional.of(login.account())), linked.orElseThrow().identity(),
+                    profile.email().value(), profile.fullName());
+            return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
+        }
+        if (decision instanceof FederatedAccountPolicy.ConfirmWithPassword confirm) {
+            return confirmationFor(active(Optional.of(confirm.account())), configuration, assertion, profile);
+        }
+        if (decision instanceof FederatedAccountPolicy.Reclaim reclaim) {
+            User account = active(Optional.of(reclaim.account()));
+            User reclaimed = takeover.reclaim(account);
+            events.record(new SsoEvent(workspace, clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK, "the account " + account.id()
+                    + " had never verified its email: it now belongs to the IdP's user, and its password, sessions and tokens were revoked",
+                    profile.email().value(), client.ip()));
+            User owned = linker.link(reclaimed, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
+            return loggedIn(sessions.open(owned, AuthMethod.SAML, client), state, requestedClient, redirect);
+        }
+        if (decision instanceof FederatedAccountPolicy.NotProvisioned) {
+            throw new SsoRejection(ErrorCode.SAML_USER_NOT_PROVISIONED, "no account has the email " + profile.email()
+                    + " and just-in-time provisioning is off for this workspace");
+        }
+        throw new IllegalStateException("unhandled account decision " + decision);
+    }
+
+    private AcsOutcome confirmationFor(User user, SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile) {
+        SecretToken code = SecretToken.generate(random);
+        Instant expiresAt = clock.instant().plus(policy.confirmationLifetime());
+        confirmations.insert(new LinkConfirmation(code.hash(), user.id(), configuration.workspaceId(), assertion.nameId(),
+                profile.email().value(), profile.fullName(), expiresAt));
+        return new LinkConfirmationRequired(code.value(), expiresAt);
+    }
+
+    private static User active(Optional<User> user) {
+        if (user.isEmpty() || !user.get().isActive()) {
+            throw new SsoRejection(ErrorCode.SAML_ACCOUNT_SUSPENDED, "the account this identity belongs to is suspended or gone");
+        }
+        return user.get();
+    }
+
+    private static AcsOutcome loggedIn(LoggedIn loggedIn, String state, String client, String redirect) {
+        return new SamlLoggedIn(loggedIn.user(), loggedIn.secret(), state, client, redirect);
+    }
+}
