@@ -100,7 +100,8 @@ class OperatorEndpointsEndToEndTest {
         var document = gatehouse.get("/openapi").expect(200);
 
         assertThat(document.body()).contains("openapi: 3", "/api/v1/auth/login", "/api/v1/signup", "/api/v1/me/sessions",
-                "/api/v1/auth/jwt/refresh", "/api/v1/workspaces/{wid}/members", "application/problem+json", "token_type");
+                "/api/v1/auth/jwt/refresh", "/api/v1/workspaces/{wid}/members", "application/problem+json", "token_type",
+                "/.well-known/jwks.json");
         // The authenticated caller is bound from the principal (@CurrentCaller), never a parameter a client sends.
         assertThat(document.body()).doesNotContain("name: caller").doesNotContain("name: authentication");
         assertThat(gatehouse.get("/swagger-ui/index.html").expect(200).body()).containsIgnoringCase("swagger");
