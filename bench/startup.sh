@@ -6,6 +6,7 @@
 # is created by an untimed start first, as on every start of a running installation after its first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+java=$(bin/find-java)  # a JDK >= 21, as ./gatehouse uses
 runs=${1:-5}
 shift || true
 jar=app/target/gatehouse.jar
@@ -16,14 +17,14 @@ for run in $(seq 1 "$runs"); do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   if [ "${GATEHOUSE_STARTUP_DATABASE:-fresh}" = existing ]; then
     MICRONAUT_SERVER_PORT=$port GATEHOUSE_DB_URL="jdbc:h2:file:$dir/gatehouse" GATEHOUSE_DATA_DIR="$dir" \
-      java "$@" -jar "$jar" > "$dir/first.log" 2>&1 &
+      "$java" "$@" -jar "$jar" > "$dir/first.log" 2>&1 &
     pid=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.05; done
     kill $pid; wait $pid 2>/dev/null || true
   fi
   start=$(date +%s%N)
   MICRONAUT_SERVER_PORT=$port GATEHOUSE_DB_URL="jdbc:h2:file:$dir/gatehouse" \
-    GATEHOUSE_DATA_DIR="$dir" java "$@" -jar "$jar" > "$dir/log" 2>&1 &
+    GATEHOUSE_DATA_DIR="$dir" "$java" "$@" -jar "$jar" > "$dir/log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do
     kill -0 $pid 2>/dev/null || { echo "server died:"; cat "$dir/log"; exit 1; }

@@ -23,6 +23,7 @@
 # Build first: ./mvnw -B -q -Pbench install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+java=$(bin/find-java)  # a JDK >= 21, as ./gatehouse uses
 seconds=${1:-10}
 connections=${2:-32}
 java_opts=${GATEHOUSE_BENCH_JAVA_OPTS:-@app/jvm.options}
@@ -40,7 +41,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-echo "$(nproc) cores, $(java -version 2>&1 | head -1), server JVM options: $java_opts"
+echo "$(nproc) cores, $("$java" -version 2>&1 | head -1), server JVM options: $java_opts"
 
 echo "== start-up on H2 (3 runs)"
 # shellcheck disable=SC2086 # the options are words
@@ -49,7 +50,7 @@ startup_h2=$(bench/startup.sh 3 $java_opts | tee /dev/stderr \
 
 echo "== floors"
 # shellcheck disable=SC2086 # with the server's JVM options: the hash's cost depends on the collector
-java $java_opts -cp "$classpath" io.gatehouse.bench.Floors jdbc:postgresql://127.0.0.1:5432/test postgres "$work/floors.properties" 2> /dev/null
+"$java" $java_opts -cp "$classpath" io.gatehouse.bench.Floors jdbc:postgresql://127.0.0.1:5432/test postgres "$work/floors.properties" 2> /dev/null
 
 echo "== Gatehouse on PostgreSQL"
 psql -q -h 127.0.0.1 -U postgres test -c "CREATE SCHEMA $schema"
@@ -62,7 +63,7 @@ started=$(date +%s%N)
 MICRONAUT_SERVER_PORT=$port GATEHOUSE_PUBLIC_URL=$base GATEHOUSE_DB_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema" \
   GATEHOUSE_DB_USER=postgres GATEHOUSE_DATA_DIR="$work/data" GATEHOUSE_LOG_LEVEL=WARN GATEHOUSE_SAML_MAX_MESSAGE_AGE=1h \
   GATEHOUSE_BOOTSTRAP_ADMIN_EMAIL=operator@bench.example.com GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD="benchmark passphrase" \
-  java $java_opts -jar app/target/gatehouse.jar > "$work/server.log" 2>&1 &
+  "$java" $java_opts -jar app/target/gatehouse.jar > "$work/server.log" 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "$base/health"; do
   kill -0 $pid 2> /dev/null || { cat "$work/server.log"; exit 1; }
@@ -73,7 +74,7 @@ echo "first request served after $startup_pg ms"
 # Pre-signed ACS responses: enough for 2,000 logins/s for the whole scenario (each is posted once).
 responses=$(( seconds * 2000 ))
 [[ "SAML ACS, signed" =~ $only || "SAML ACS, encrypted" =~ $only ]] || responses=0
-java -cp "$classpath" io.gatehouse.bench.SuiteFixtures "$base" "$work" $responses "$connections" 2> >(grep -v SLF4J >&2)
+"$java" -cp "$classpath" io.gatehouse.bench.SuiteFixtures "$base" "$work" $responses "$connections" 2> >(grep -v SLF4J >&2)
 
 # Warm-up: let the JIT compile each request path before anything is measured.
 wrk -t2 -c"$connections" -d20s -H "Authorization: Bearer $(cat "$work/access")" "$base/api/v1/me" > /dev/null
