@@ -109,23 +109,14 @@ class EmailOwnershipController {
     }
 
     private static HttpResponse<?> respond(EmailOutcome outcome) {
-        if (outcome instanceof EmailVerified verified) {
-            return HttpResponse.ok(new VerifiedResponse(UserResponse.of(verified.user())));
-        }
-        if (outcome instanceof MailAccepted) {
-            return HttpResponse.accepted();
-        }
-        if (outcome instanceof PasswordWasReset) {
-            return HttpResponse.noContent();
-        }
-        if (outcome instanceof EmailThrottled throttled) {
-            return Problems.throttled(throttled.retryAfter(), "too many requests");
-        }
-        EmailRefused refused = (EmailRefused) outcome;
-        if (refused.code() == ErrorCode.INVALID_TOKEN) {
-            return Problems.invalidLink(refused.detail());
-        }
-        return refused.field() == null ? Problems.response(refused.code(), refused.detail())
-                : Problems.fieldProblem(refused.code(), refused.field(), refused.detail());
+        return switch (outcome) {
+            case EmailVerified verified -> HttpResponse.ok(new VerifiedResponse(UserResponse.of(verified.user())));
+            case MailAccepted accepted -> HttpResponse.accepted();
+            case PasswordWasReset reset -> HttpResponse.noContent();
+            case EmailThrottled throttled -> Problems.throttled(throttled.retryAfter(), "too many requests");
+            case EmailRefused refused when refused.code() == ErrorCode.INVALID_TOKEN -> Problems.invalidLink(refused.detail());
+            case EmailRefused refused -> refused.field() == null ? Problems.response(refused.code(), refused.detail())
+                    : Problems.fieldProblem(refused.code(), refused.field(), refused.detail());
+        };
     }
 }

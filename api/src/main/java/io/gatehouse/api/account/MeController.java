@@ -2,15 +2,16 @@ package io.gatehouse.api.account;
 
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
-import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ErrorCode;
-import io.gatehouse.domain.port.in.AccountUseCase;
 import io.gatehouse.domain.port.in.AccountUseCase.ChangePasswordCommand;
 import io.gatehouse.domain.port.in.AccountUseCase.PasswordChangeOutcome;
 import io.gatehouse.domain.port.in.AccountUseCase.PasswordChangeRejected;
 import io.gatehouse.domain.port.in.AccountUseCase.PasswordChangeThrottled;
+import io.gatehouse.domain.port.in.AccountUseCase.PasswordChanged;
 import io.gatehouse.domain.port.in.AccountUseCase.Profile;
+import io.gatehouse.domain.port.in.AccountUseCase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -92,12 +93,10 @@ class MeController {
     HttpResponse<?> changePassword(HttpRequest<?> http, @CurrentCaller Caller caller, @Valid @Body ChangePasswordRequest request) {
         PasswordChangeOutcome outcome = accounts.changePassword(new ChangePasswordCommand(caller.userId(),
                 caller.sessionId().orElse(null), request.currentPassword(), request.newPassword(), clients.resolve(http)));
-        if (outcome instanceof PasswordChangeThrottled throttled) {
-            return Problems.throttled(throttled.retryAfter());
-        }
-        if (outcome instanceof PasswordChangeRejected rejected) {
-            return Problems.fieldProblem(rejected.code(), rejected.field(), rejected.detail());
-        }
-        return HttpResponse.noContent();
+        return switch (outcome) {
+            case PasswordChanged changed -> HttpResponse.noContent();
+            case PasswordChangeThrottled throttled -> Problems.throttled(throttled.retryAfter());
+            case PasswordChangeRejected rejected -> Problems.fieldProblem(rejected.code(), rejected.field(), rejected.detail());
+        };
     }
 }

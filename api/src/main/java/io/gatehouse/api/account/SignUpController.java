@@ -63,11 +63,10 @@ class SignUpController {
     HttpResponse<?> signUp(@Valid @Body SignUpRequest request) {
         SignUpOutcome outcome = signUp.signUp(
                 new SignUpCommand(request.email(), request.password(), request.fullName(), request.workspaceName()));
-        if (outcome instanceof SignedUp created) {
-            return HttpResponse.created(new SignUpResponse(UserResponse.of(created.user()),
+        return switch (outcome) {
+            case SignedUp created -> HttpResponse.created(new SignUpResponse(UserResponse.of(created.user()),
                     created.workspace().map(WorkspaceResponse::of).orElse(null)));
-        }
-        SignUpRejected rejected = (SignUpRejected) outcome;
-        return Problems.fieldProblem(rejected.code(), rejected.field(), rejected.detail());
+            case SignUpRejected rejected -> Problems.fieldProblem(rejected.code(), rejected.field(), rejected.detail());
+        };
     }
 }

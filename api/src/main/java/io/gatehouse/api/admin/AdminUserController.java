@@ -56,10 +56,10 @@ class AdminUserController {
     HttpResponse<?> patch(@CurrentCaller Caller caller, @PathVariable UUID id, @Valid @Body UserStatusPatch patch) {
         UserStatus status = WireNamed.parse(UserStatus.class, patch.status()).orElseThrow();
         AdminOutcome outcome = administration.changeStatus(caller.userId(), new UserId(id), status);
-        if (outcome instanceof StatusChanged changed) {
-            return HttpResponse.ok(UserResponse.of(changed.user()));
-        }
-        ErrorCode code = ((AdminRejected) outcome).code();
-        return Problems.response(code, code == ErrorCode.USER_NOT_FOUND ? "no user with this id" : "instance administrators only");
+        return switch (outcome) {
+            case StatusChanged changed -> HttpResponse.ok(UserResponse.of(changed.user()));
+            case AdminRejected rejected -> Problems.response(rejected.code(),
+                    rejected.code() == ErrorCode.USER_NOT_FOUND ? "no user with this id" : "instance administrators only");
+        };
     }
 }

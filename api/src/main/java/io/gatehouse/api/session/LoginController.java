@@ -104,13 +104,15 @@ class LoginController {
         String email = body != null ? body.email() : basic.get().email();
         String password = body != null ? body.password() : basic.get().password();
         LoginOutcome outcome = login.login(new PasswordLoginCommand(email, password, clients.resolve(http)));
-        if (outcome instanceof LoggedIn loggedIn) {
-            MutableHttpResponse<?> response = target.isPresent()
-                    ? found(target.get())
-                    : HttpResponse.ok(new LoginResponse(UserResponse.of(loggedIn.user())));
-            return cookies.set(response, loggedIn.secret());
-        }
-        return AuthenticationProblems.of((AuthenticationFailure) outcome);
+        return switch (outcome) {
+            case LoggedIn loggedIn -> {
+                MutableHttpResponse<?> response = target.isPresent()
+                        ? found(target.get())
+                        : HttpResponse.ok(new LoginResponse(UserResponse.of(loggedIn.user())));
+                yield cookies.set(response, loggedIn.secret());
+            }
+            case AuthenticationFailure failure -> AuthenticationProblems.of(failure);
+        };
     }
 
     @Post("/logout")

@@ -75,13 +75,10 @@ class EnableSsoController {
         }
         String basicEmail = body.password() == null ? basic.map(BasicCredentials::email).orElse(null) : null;
         var outcome = enableSso.enableSso(body.confirmationCode(), basicEmail, password, clients.resolve(http));
-        if (outcome instanceof SsoEnabled enabled) {
-            return cookies.set(HttpResponse.ok(new EnableSsoResponse(UserResponse.of(enabled.user()))), enabled.secret());
-        }
-        if (outcome instanceof AuthenticationFailure failure) {
-            return AuthenticationProblems.of(failure);
-        }
-        SsoRefused refused = (SsoRefused) outcome;
-        return Problems.response(refused.code(), refused.detail());
+        return switch (outcome) {
+            case SsoEnabled enabled -> cookies.set(HttpResponse.ok(new EnableSsoResponse(UserResponse.of(enabled.user()))), enabled.secret());
+            case AuthenticationFailure failure -> AuthenticationProblems.of(failure);
+            case SsoRefused refused -> Problems.response(refused.code(), refused.detail());
+        };
     }
 }

@@ -86,14 +86,11 @@ class ExternalAccountsController {
             }
         }
         var outcome = starter.startLink(caller.userId(), body.providerName(), target.orElse(null));
-        if (outcome instanceof SendToIdp send) {
-            return SamlLoginController.found(send.url());
-        }
-        if (outcome instanceof SsoThrottled throttled) {
-            return Problems.throttled(throttled.retryAfter(), "this workspace has too many SSO logins in progress");
-        }
-        SsoRefused refused = (SsoRefused) outcome;
-        return Problems.response(refused.code(), refused.detail());
+        return switch (outcome) {
+            case SendToIdp send -> SamlLoginController.found(send.url());
+            case SsoThrottled throttled -> Problems.throttled(throttled.retryAfter(), "this workspace has too many SSO logins in progress");
+            case SsoRefused refused -> Problems.response(refused.code(), refused.detail());
+        };
     }
 
     @Post("/unlink")
@@ -103,10 +100,9 @@ class ExternalAccountsController {
     @ApiResponse(responseCode = "409", description = "last_login_method", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     HttpResponse<?> unlink(@CurrentCaller Caller caller, @Valid @Body ProviderRequest body) {
         var outcome = accounts.unlink(caller.userId(), body.providerName());
-        if (outcome instanceof Unlinked) {
-            return HttpResponse.noContent();
-        }
-        SsoRefused refused = (SsoRefused) outcome;
-        return Problems.response(refused.code(), refused.detail());
+        return switch (outcome) {
+            case Unlinked unlinked -> HttpResponse.noContent();
+            case SsoRefused refused -> Problems.response(refused.code(), refused.detail());
+        };
     }
 }

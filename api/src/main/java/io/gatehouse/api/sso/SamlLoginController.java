@@ -122,18 +122,15 @@ class SamlLoginController {
             }
         }
         var outcome = starter.startLogin(email, client, state, target.orElse(null), clients.resolve(http));
-        if (outcome instanceof SendToIdp send) {
-            return wantsHtml(http)
+        return switch (outcome) {
+            case SendToIdp send -> wantsHtml(http)
                     ? HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, send.url())
                     : HttpResponse.ok(new SsoUrlResponse(send.url()));
-        }
-        if (outcome instanceof SsoThrottled throttled) {
-            return throttled(throttled);
-        }
-        SsoRefused refused = (SsoRefused) outcome;
-        return refused.code() == ErrorCode.INVALID_EMAIL
-                ? Problems.fieldProblem(ErrorCode.INVALID_EMAIL, "email", refused.detail())
-                : Problems.response(refused.code(), refused.detail());
+            case SsoThrottled throttled -> throttled(throttled);
+            case SsoRefused refused -> refused.code() == ErrorCode.INVALID_EMAIL
+                    ? Problems.fieldProblem(ErrorCode.INVALID_EMAIL, "email", refused.detail())
+                    : Problems.response(refused.code(), refused.detail());
+        };
     }
 
     @Post("/login/{wid}")
@@ -153,31 +150,30 @@ class SamlLoginController {
         String response = form == null ? null : form.get("SAMLResponse");
         String relayState = form == null ? null : form.get("RelayState");
         AcsOutcome outcome = consumer.consume(workspace.get(), response, relayState, clients.resolve(http));
-        if (outcome instanceof SamlLoggedIn in) {
-            MutableHttpResponse<?> ok = in.redirect() != null ? found(in.redirect())
-                    : HttpResponse.ok(new SamlLoginResponse(UserResponse.of(in.user()), in.state(), in.client()));
-            return cookies.set(ok, in.secret());
-        }
-        if (outcome instanceof IdentityLinked linked) {
-            return linked.redirect() != null ? found(linked.redirect()) : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
-        }
-        if (outcome instanceof SsoThrottled throttled) {
-            return throttled(throttled);
-        }
-        if (outcome instanceof LinkConfirmationRequired required) {
-            HttpStatus status = Problems.statusOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
-            String code = ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code();
-            return HttpResponse.status(status).contentType(Problems.PROBLEM_JSON_TYPE).body(new ConfirmationProblem(
-                    Problems.typeOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED), status.getReason(), status.getCode(),
-                    "an account with this email already exists: confirm with its password at POST /api/v1/me/enable_sso",
-                    code, required.confirmationCode(), required.expiresAt()));
-        }
-        SsoRefused refused = (SsoRefused) outcome;
-        if (!refused.code().isSamlRejection() && refused.code() != ErrorCode.DOMAIN_NOT_VERIFIED) {
-            return Problems.response(refused.code(), refused.detail());
-        }
-        // The caller may be an attacker probing the validation: the code only, the reason is for the admins.
-        return Problems.response(refused.code(), "the SAML response was refused; a workspace admin can see why in the SSO events");
+        return switch (outcome) {
+            case SamlLoggedIn in -> {
+                MutableHttpResponse<?> ok = in.redirect() != null ? found(in.redirect())
+                        : HttpResponse.ok(new SamlLoginResponse(UserResponse.of(in.user()), in.state(), in.client()));
+                yield cookies.set(ok, in.secret());
+            }
+            case IdentityLinked linked -> linked.redirect() != null ? found(linked.redirect())
+                    : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
+            case SsoThrottled throttled -> throttled(throttled);
+            case LinkConfirmationRequired required -> confirmationRequired(required);
+            case SsoRefused refused when !refused.code().isSamlRejection() && refused.code() != ErrorCode.DOMAIN_NOT_VERIFIED ->
+                    Problems.response(refused.code(), refused.detail());
+            // The caller may be an attacker probing the validation: the code only, the reason is for the admins.
+            case SsoRefused refused -> Problems.response(refused.code(),
+                    "the SAML response was refused; a workspace admin can see why in the SSO events");
+        };
+    }
+
+    private static HttpResponse<?> confirmationRequired(LinkConfirmationRequired required) {
+        HttpStatus status = Problems.statusOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
+        return HttpResponse.status(status).contentType(Problems.PROBLEM_JSON_TYPE).body(new ConfirmationProblem(
+                Problems.typeOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED), status.getReason(), status.getCode(),
+                "an account with this email already exists: confirm with its password at POST /api/v1/me/enable_sso",
+                ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code(), required.confirmationCode(), required.expiresAt()));
     }
 
     /** 429 with Retry-After, saying which limit. */

@@ -11,17 +11,12 @@ public final class AuthenticationProblems {
     }
 
     public static HttpResponse<?> of(AuthenticationFailure failure) {
-        if (failure instanceof AuthenticationFailure.Throttled throttled) {
-            return Problems.throttled(throttled.retryAfter());
-        }
-        String detail;
-        if (failure instanceof AuthenticationFailure.Suspended) {
-            detail = "this account is suspended";
-        } else if (failure instanceof AuthenticationFailure.SsoRequired) {
-            detail = "this email domain's workspace requires single sign-on: log in through GET /api/v1/auth/saml2/login";
-        } else {
-            detail = "the credentials are wrong";
-        }
-        return Problems.response(failure.code(), detail);
+        return switch (failure) {
+            case AuthenticationFailure.Throttled throttled -> Problems.throttled(throttled.retryAfter());
+            case AuthenticationFailure.Suspended suspended -> Problems.response(failure.code(), "this account is suspended");
+            case AuthenticationFailure.SsoRequired required -> Problems.response(failure.code(),
+                    "this email domain's workspace requires single sign-on: log in through GET /api/v1/auth/saml2/login");
+            case AuthenticationFailure.InvalidCredentials invalid -> Problems.response(failure.code(), "the credentials are wrong");
+        };
     }
 }

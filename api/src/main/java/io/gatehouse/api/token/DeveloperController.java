@@ -1,14 +1,15 @@
 package io.gatehouse.api.token;
 
 import io.gatehouse.api.security.Caller;
-import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.api.security.ClientInfoResolver;
-import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
+import io.gatehouse.api.security.CurrentCaller;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase.GeneratedApiAccess;
+import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
+import io.gatehouse.domain.port.in.TokenUseCase.InvalidToken;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenRefused;
 import io.gatehouse.domain.port.in.TokenUseCase.TokensIssued;
-import io.gatehouse.domain.port.in.AuthenticationFailure;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -92,11 +93,11 @@ class DeveloperController {
     @Operation(summary = "Exchange an API key and secret for an access JWT (amr api_key)")
     HttpResponse<?> signIn(HttpRequest<?> http, @Valid @Body SignIn request) {
         TokenOutcome outcome = access.signIn(request.apiKey(), request.apiSecret(), clients.resolve(http));
-        if (outcome instanceof TokensIssued issued) {
-            return HttpResponse.ok(new SignedIn(issued.accessToken()));
-        }
-        AuthenticationFailure failure = outcome instanceof TokenRefused refused
-                ? refused.failure() : new AuthenticationFailure.InvalidCredentials();
-        return AuthenticationProblems.of(failure);
+        return switch (outcome) {
+            case TokensIssued issued -> HttpResponse.ok(new SignedIn(issued.accessToken()));
+            case TokenRefused refused -> AuthenticationProblems.of(refused.failure());
+            // An unknown key and a wrong secret get one answer, so keys cannot be probed.
+            case InvalidToken invalid -> AuthenticationProblems.of(new AuthenticationFailure.InvalidCredentials());
+        };
     }
 }

@@ -19,7 +19,6 @@ import io.gatehouse.domain.port.in.ApiTokenUseCase.UpdateRejected;
 import io.gatehouse.domain.port.in.ApiTokenUseCase.Updated;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase;
-import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -109,11 +108,12 @@ class MyApiTokensController {
             if (basic.isEmpty()) {
                 return Problems.response(ErrorCode.UNAUTHENTICATED, "sign in, send a bearer token, or use HTTP Basic");
             }
-            CredentialsOutcome checked = credentials.check(basic.get().email(), basic.get().password(), clients.resolve(http));
-            if (checked instanceof AuthenticationFailure failure) {
-                return AuthenticationProblems.of(failure);
+            switch (credentials.check(basic.get().email(), basic.get().password(), clients.resolve(http))) {
+                case AuthenticationFailure failure -> {
+                    return AuthenticationProblems.of(failure);
+                }
+                case CredentialsValid valid -> caller = valid.user().id();
             }
-            caller = ((CredentialsValid) checked).user().id();
         }
         CreateToken body = request == null ? new CreateToken(null, null, null) : request;
         CreateOutcome outcome = apiTokens.create(caller, body.note(), body.expiresAt(),
@@ -130,12 +130,11 @@ class MyApiTokensController {
     HttpResponse<?> update(@CurrentCaller Caller caller, @PathVariable UUID id, @Valid @Body UpdateToken request) {
         UpdateOutcome outcome = apiTokens.update(caller.userId(), new ApiTokenId(id),
                 Optional.ofNullable(request.note()), Optional.ofNullable(request.enabled()), request.version());
-        if (outcome instanceof Updated updated) {
-            return HttpResponse.ok(ApiTokenResponse.of(updated.token()));
-        }
-        ErrorCode code = ((UpdateRejected) outcome).code();
-        return Problems.response(code, code == ErrorCode.VERSION_CONFLICT
-                ? "the token was changed meanwhile; read it again and retry with its current version" : "no such token");
+        return switch (outcome) {
+            case Updated updated -> HttpResponse.ok(ApiTokenResponse.of(updated.token()));
+            case UpdateRejected rejected -> Problems.response(rejected.code(), rejected.code() == ErrorCode.VERSION_CONFLICT
+                    ? "the token was changed meanwhile; read it again and retry with its current version" : "no such token");
+        };
     }
 
     @Delete("/api-tokens/{id}")
@@ -156,10 +155,9 @@ class MyApiTokensController {
     }
 
     static HttpResponse<?> created(CreateOutcome outcome) {
-        if (outcome instanceof Created created) {
-            return HttpResponse.created(ApiTokenResponse.of(created.token(), created.secret()));
-        }
-        CreateRejected rejected = (CreateRejected) outcome;
-        return Problems.fieldProblem(rejected.code(), rejected.field(), rejected.detail());
+        return switch (outcome) {
+            case Created created -> HttpResponse.created(ApiTokenResponse.of(created.token(), created.secret()));
+            case CreateRejected rejected -> Problems.fieldProblem(rejected.code(), rejected.field(), rejected.detail());
+        };
     }
 }

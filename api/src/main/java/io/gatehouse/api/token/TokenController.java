@@ -5,10 +5,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.domain.model.ErrorCode;
-import io.gatehouse.domain.port.in.TokenUseCase;
+import io.gatehouse.domain.port.in.TokenUseCase.InvalidToken;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenOutcome;
 import io.gatehouse.domain.port.in.TokenUseCase.TokenRefused;
 import io.gatehouse.domain.port.in.TokenUseCase.TokensIssued;
+import io.gatehouse.domain.port.in.TokenUseCase;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -123,14 +124,12 @@ class TokenController {
     }
 
     private HttpResponse<?> respond(String method, TokenOutcome outcome) {
-        if (outcome instanceof TokensIssued issued) {
-            return HttpResponse.created(new TokenPair(issued.accessToken(), issued.refreshToken(), "Bearer",
+        return switch (outcome) {
+            case TokensIssued issued -> HttpResponse.created(new TokenPair(issued.accessToken(), issued.refreshToken(), "Bearer",
                     issued.expiresIn().toSeconds()));
-        }
-        if (outcome instanceof TokenRefused refused) {
-            return AuthenticationProblems.of(refused.failure());
-        }
-        return invalidToken();
+            case TokenRefused refused -> AuthenticationProblems.of(refused.failure());
+            case InvalidToken invalid -> invalidToken();
+        };
     }
 
     private static HttpResponse<?> invalidToken() {

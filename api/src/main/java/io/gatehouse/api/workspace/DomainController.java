@@ -87,19 +87,14 @@ class DomainController {
     }
 
     static HttpResponse<?> respond(DomainOutcome outcome, HttpStatus success) {
-        if (outcome instanceof DomainList list) {
-            return HttpResponse.ok(list.claims().stream().map(DomainResponse::of).toList());
-        }
-        if (outcome instanceof DomainView view) {
-            HttpStatus status = success == HttpStatus.CREATED && !view.created() ? HttpStatus.OK : success;
-            return HttpResponse.status(status).body(DomainResponse.of(view.claim()));
-        }
-        if (outcome instanceof DomainDeleted) {
-            return HttpResponse.noContent();
-        }
-        DomainRefused refused = (DomainRefused) outcome;
-        return refused.code() == ErrorCode.INVALID_DOMAIN || refused.code() == ErrorCode.PUBLIC_DOMAIN
-                ? Problems.fieldProblem(refused.code(), "domain", refused.detail())
-                : Problems.response(refused.code(), refused.detail());
+        return switch (outcome) {
+            case DomainList list -> HttpResponse.ok(list.claims().stream().map(DomainResponse::of).toList());
+            case DomainView view -> HttpResponse.status(success == HttpStatus.CREATED && !view.created() ? HttpStatus.OK : success)
+                    .body(DomainResponse.of(view.claim()));
+            case DomainDeleted deleted -> HttpResponse.noContent();
+            case DomainRefused refused -> refused.code() == ErrorCode.INVALID_DOMAIN || refused.code() == ErrorCode.PUBLIC_DOMAIN
+                    ? Problems.fieldProblem(refused.code(), "domain", refused.detail())
+                    : Problems.response(refused.code(), refused.detail());
+        };
     }
 }

@@ -10,13 +10,14 @@ import io.gatehouse.domain.model.Invitation;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.WireNamed;
 import io.gatehouse.domain.model.WorkspaceId;
-import io.gatehouse.domain.port.in.InvitationUseCase;
 import io.gatehouse.domain.port.in.InvitationUseCase.AddressedList;
 import io.gatehouse.domain.port.in.InvitationUseCase.InvitationList;
 import io.gatehouse.domain.port.in.InvitationUseCase.InvitationOutcome;
 import io.gatehouse.domain.port.in.InvitationUseCase.InvitationRefused;
 import io.gatehouse.domain.port.in.InvitationUseCase.Invited;
 import io.gatehouse.domain.port.in.InvitationUseCase.Joined;
+import io.gatehouse.domain.port.in.InvitationUseCase.Revoked;
+import io.gatehouse.domain.port.in.InvitationUseCase;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -132,24 +133,20 @@ class InvitationController {
     }
 
     private static HttpResponse<?> respond(InvitationOutcome outcome, HttpStatus success) {
-        if (outcome instanceof Invited invited) {
-            return HttpResponse.status(success).body(InvitationResponse.of(invited.invitation()));
-        }
-        if (outcome instanceof InvitationList list) {
-            return HttpResponse.ok(list.invitations().stream().map(InvitationResponse::of).toList());
-        }
-        if (outcome instanceof AddressedList list) {
-            return HttpResponse.ok(list.invitations().stream().map(MyInvitation::of).toList());
-        }
-        if (outcome instanceof Joined joined) {
-            MemberResponse member = MemberResponse.of(joined.member());
-            return HttpResponse.ok(new JoinedResponse(joined.workspace().value(), member.userId(), member.role(), member.joinedAt(), member));
-        }
-        if (outcome instanceof InvitationRefused refused) {
-            return refused.code() == ErrorCode.INVALID_EMAIL ? Problems.fieldProblem(refused.code(), "email", refused.detail())
+        return switch (outcome) {
+            case Invited invited -> HttpResponse.status(success).body(InvitationResponse.of(invited.invitation()));
+            case InvitationList list -> HttpResponse.ok(list.invitations().stream().map(InvitationResponse::of).toList());
+            case AddressedList list -> HttpResponse.ok(list.invitations().stream().map(MyInvitation::of).toList());
+            case Joined joined -> {
+                MemberResponse member = MemberResponse.of(joined.member());
+                yield HttpResponse.ok(new JoinedResponse(joined.workspace().value(), member.userId(), member.role(), member.joinedAt(),
+                        member));
+            }
+            case Revoked revoked -> HttpResponse.status(success);
+            case InvitationRefused refused -> refused.code() == ErrorCode.INVALID_EMAIL
+                    ? Problems.fieldProblem(refused.code(), "email", refused.detail())
                     : Problems.response(refused.code(), refused.detail());
-        }
-        return HttpResponse.status(success);
+        };
     }
 
     private static HttpResponse<?> notFound() {

@@ -1,26 +1,24 @@
 package io.gatehouse.api.workspace;
 
-import io.gatehouse.domain.model.SsoEvent;
-import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoEventList;
-import io.micronaut.http.annotation.QueryValue;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.CurrentCaller;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Role;
-import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.model.WireNamed;
 import io.gatehouse.domain.model.WorkspaceId;
-import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.FieldProblem;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoDeleted;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoEventList;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoOutcome;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoRejected;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoSettings;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoView;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -32,12 +30,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -187,9 +187,6 @@ class SsoConfigurationController {
     HttpResponse<?> events(@CurrentCaller Caller caller, @PathVariable UUID wid, @Nullable @QueryValue Integer limit) {
         WorkspaceId workspace = new WorkspaceId(wid);
         SsoOutcome outcome = sso.events(caller.userId(), workspace, limit == null ? DEFAULT_EVENT_LIMIT : limit);
-        if (outcome instanceof SsoEventList list) {
-            return HttpResponse.ok(list.events().stream().map(SsoEventResponse::of).toList());
-        }
         return respond(outcome, HttpStatus.OK);
     }
 
@@ -203,15 +200,13 @@ class SsoConfigurationController {
     }
 
     private static HttpResponse<?> respond(SsoOutcome outcome, HttpStatus success) {
-        if (outcome instanceof SsoView view) {
-            return HttpResponse.status(success).body(SsoResponse.of(view));
-        }
-        if (outcome instanceof SsoRejected rejected) {
-            List<ProblemDetails.FieldError> fields = rejected.fields().isEmpty() ? null
-                    : rejected.fields().stream().map(f -> new ProblemDetails.FieldError(fieldName(f), f.message())).toList();
-            return Problems.response(rejected.code(), rejected.detail(), fields);
-        }
-        return HttpResponse.status(success);
+        return switch (outcome) {
+            case SsoView view -> HttpResponse.status(success).body(SsoResponse.of(view));
+            case SsoEventList list -> HttpResponse.ok(list.events().stream().map(SsoEventResponse::of).toList());
+            case SsoDeleted deleted -> HttpResponse.status(success);
+            case SsoRejected rejected -> Problems.response(rejected.code(), rejected.detail(), rejected.fields().isEmpty() ? null
+                    : rejected.fields().stream().map(f -> new ProblemDetails.FieldError(fieldName(f), f.message())).toList());
+        };
     }
 
     /** The JSON name of the setting a problem concerns ({@code email_domains[2]}, {@code attribute_mapping.email}). */

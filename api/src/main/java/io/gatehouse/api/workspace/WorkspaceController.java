@@ -151,13 +151,12 @@ class WorkspaceController {
     }
 
     private static HttpResponse<?> respond(MemberOutcome outcome, HttpStatus success) {
-        if (outcome instanceof MemberChanged changed) {
-            return changed.member() == null
+        return switch (outcome) {
+            case MemberChanged changed -> changed.member() == null
                     ? HttpResponse.status(success)
                     : HttpResponse.status(success).body(MemberResponse.of(changed.member()));
-        }
-        MemberRejected rejected = (MemberRejected) outcome;
-        return Problems.response(rejected.code(), rejected.detail());
+            case MemberRejected rejected -> Problems.response(rejected.code(), rejected.detail());
+        };
     }
 
     private static Role role(String wireName) {

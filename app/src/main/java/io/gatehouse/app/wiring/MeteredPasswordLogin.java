@@ -19,11 +19,12 @@ final class MeteredPasswordLogin implements PasswordLoginUseCase {
     @Override
     public LoginOutcome login(PasswordLoginCommand command) {
         LoginOutcome outcome = delegate.login(command);
-        if (outcome instanceof LoggedIn) {
-            logins.success("password");
-            tokens.issued(TokenMetrics.Kind.SESSION);
-        } else if (outcome instanceof AuthenticationFailure failure) {
-            logins.failure("password", failure.code());
+        switch (outcome) {
+            case LoggedIn loggedIn -> {
+                logins.success("password");
+                tokens.issued(TokenMetrics.Kind.SESSION);
+            }
+            case AuthenticationFailure failure -> logins.failure("password", failure.code());
         }
         return outcome;
     }

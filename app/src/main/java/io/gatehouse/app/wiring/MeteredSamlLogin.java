@@ -30,16 +30,20 @@ final class MeteredSamlLogin implements ConsumeSamlResponseUseCase {
     @Override
     public AcsOutcome consume(WorkspaceId workspace, String samlResponse, String relayState, ClientInfo client) {
         AcsOutcome outcome = delegate.consume(workspace, samlResponse, relayState, client);
-        if (outcome instanceof SamlLoggedIn) {
-            logins.success(METHOD);
-            tokens.issued(TokenMetrics.Kind.SESSION);
-        } else if (outcome instanceof SsoThrottled throttled) {
-            logins.failure(METHOD, ErrorCode.TOO_MANY_ATTEMPTS);
-            sso.throttled(throttled.limit());
-        } else if (outcome instanceof LinkConfirmationRequired) {
-            logins.failure(METHOD, ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
-        } else if (outcome instanceof SsoRefused refused) {
-            logins.failure(METHOD, refused.code());
+        switch (outcome) {
+            case SamlLoggedIn loggedIn -> {
+                logins.success(METHOD);
+                tokens.issued(TokenMetrics.Kind.SESSION);
+            }
+            case IdentityLinked linked -> {
+                // linking an identity to a logged-in user opens no session and is not a login
+            }
+            case SsoThrottled throttled -> {
+                logins.failure(METHOD, ErrorCode.TOO_MANY_ATTEMPTS);
+                sso.throttled(throttled.limit());
+            }
+            case LinkConfirmationRequired required -> logins.failure(METHOD, ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
+            case SsoRefused refused -> logins.failure(METHOD, refused.code());
         }
         return outcome;
     }

@@ -45,12 +45,10 @@ final class MeteredTokens implements TokenUseCase {
     }
 
     private void count(String method, TokenOutcome outcome) {
-        if (outcome instanceof TokensIssued) {
-            logins.success(method);
-        } else if (outcome instanceof TokenRefused refused) {
-            logins.failure(method, refused.failure().code());
-        } else if (outcome instanceof InvalidToken) {
-            logins.failure(method, ErrorCode.INVALID_TOKEN);
+        switch (outcome) {
+            case TokensIssued issued -> logins.success(method);
+            case TokenRefused refused -> logins.failure(method, refused.failure().code());
+            case InvalidToken invalid -> logins.failure(method, ErrorCode.INVALID_TOKEN);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.AccountUseCase;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.gatehouse.domain.port.out.PasswordHasher;
 import io.gatehouse.domain.port.out.Profiles;
 import io.gatehouse.domain.port.out.Sessions;
@@ -48,12 +49,16 @@ public final class AccountService implements AccountUseCase {
         if (user.isEmpty()) {
             return new PasswordChangeRejected(ErrorCode.UNAUTHENTICATED, null, "the account no longer exists");
         }
-        var check = authenticator.verify(user.get().email().value(), command.currentPassword(), command.client());
-        if (check instanceof AuthenticationFailure failure) {
-            if (failure instanceof AuthenticationFailure.Throttled throttled) {
+        switch (authenticator.verify(user.get().email().value(), command.currentPassword(), command.client())) {
+            case AuthenticationFailure.Throttled throttled -> {
                 return new PasswordChangeThrottled(throttled.retryAfter());
             }
-            return new PasswordChangeRejected(failure.code(), "current_password", "the current password is wrong");
+            case AuthenticationFailure failure -> {
+                return new PasswordChangeRejected(failure.code(), "current_password", "the current password is wrong");
+            }
+            case CredentialsValid valid -> {
+                // the current password is right: go on
+            }
         }
         Optional<String> weakness = passwordPolicy.weakness(command.newPassword(), user.get().email());
         if (weakness.isPresent()) {

@@ -14,12 +14,12 @@ import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
-import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.SamlResponseReader;
 import io.gatehouse.domain.port.out.SsoConfigurations;
 import io.gatehouse.domain.port.out.SsoEvents;
 import io.gatehouse.domain.port.out.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -119,16 +119,18 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
     }
 
     private void record(WorkspaceId workspace, AcsOutcome outcome, String email, ClientInfo client) {
-        String detail;
-        if (outcome instanceof SamlLoggedIn in) {
-            detail = "logged in user " + in.user().id();
-        } else if (outcome instanceof IdentityLinked linked) {
-            detail = "linked the identity to user " + linked.user().id();
-        } else {
-            detail = "an account with this email exists; waiting for its password to link it";
-        }
-        SsoEvent.Outcome kind = outcome instanceof LinkConfirmationRequired ? SsoEvent.Outcome.CONFIRMATION_REQUIRED : SsoEvent.Outcome.SUCCESS;
-        String code = outcome instanceof LinkConfirmationRequired ? ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code() : SsoEvent.CODE_OK;
-        events.record(new SsoEvent(workspace, clock.instant(), kind, code, detail, email, client.ip()));
+        Instant now = clock.instant();
+        events.record(switch (outcome) {
+            case SamlLoggedIn in -> new SsoEvent(workspace, now, SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
+                    "logged in user " + in.user().id(), email, client.ip());
+            case IdentityLinked linked -> new SsoEvent(workspace, now, SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
+                    "linked the identity to user " + linked.user().id(), email, client.ip());
+            case LinkConfirmationRequired required -> new SsoEvent(workspace, now, SsoEvent.Outcome.CONFIRMATION_REQUIRED,
+                    ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code(), "an account with this email exists; waiting for its password to link it",
+                    email, client.ip());
+            // Refusals are recorded by the guard, outside the transaction that rolls back; throttling happens before any of this.
+            case SsoRefused refused -> throw new IllegalArgumentException("a refusal is not an admission: " + refused.code());
+            case SsoThrottled throttled -> throw new IllegalArgumentException("throttling is not an admission");
+        });
     }
 }

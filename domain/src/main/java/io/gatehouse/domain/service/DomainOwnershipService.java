@@ -171,24 +171,21 @@ public final class DomainOwnershipService implements DomainOwnershipUseCase {
     /** What is wrong with the claim's DNS record, in words a domain admin can act on; empty when it is there. */
     private Optional<String> missingRecord(DomainClaim claim) {
         String where = "TXT " + claim.recordName();
-        DnsTxtResolver.TxtAnswer answer = dns.lookup(claim.recordName());
-        if (answer instanceof TxtRecords records) {
-            if (records.values().contains(claim.recordValue())) {
-                return Optional.empty();
+        return switch (dns.lookup(claim.recordName())) {
+            case TxtRecords records when records.values().contains(claim.recordValue()) -> Optional.empty();
+            case TxtRecords records -> {
+                List<String> shown = records.values().stream().limit(MAX_REPORTED_VALUES)
+                        .map(v -> "'" + (v.length() > MAX_REPORTED_VALUE_LENGTH ? v.substring(0, MAX_REPORTED_VALUE_LENGTH) + "…" : v) + "'")
+                        .toList();
+                yield Optional.of(where + " has " + records.values().size() + " value(s) " + shown + " but not '" + claim.recordValue()
+                        + "' (values of another claim, or an old record?)");
             }
-            List<String> shown = records.values().stream().limit(MAX_REPORTED_VALUES)
-                    .map(v -> "'" + (v.length() > MAX_REPORTED_VALUE_LENGTH ? v.substring(0, MAX_REPORTED_VALUE_LENGTH) + "…" : v) + "'")
-                    .toList();
-            return Optional.of(where + " has " + records.values().size() + " value(s) " + shown + " but not '" + claim.recordValue()
-                    + "' (values of another claim, or an old record?)");
-        }
-        if (answer instanceof NoTxtRecord) {
-            return Optional.of("no " + where + " record was found; publish '" + claim.recordValue() + "' and retry once it has propagated");
-        }
-        if (answer instanceof NoSuchName) {
-            return Optional.of(claim.recordName() + " does not exist (NXDOMAIN); publish TXT '" + claim.recordValue() + "' there");
-        }
-        return Optional.of("the DNS lookup of " + where + " failed: " + ((ResolverFailure) answer).reason() + "; retry later");
+            case NoTxtRecord none ->
+                    Optional.of("no " + where + " record was found; publish '" + claim.recordValue() + "' and retry once it has propagated");
+            case NoSuchName nxdomain ->
+                    Optional.of(claim.recordName() + " does not exist (NXDOMAIN); publish TXT '" + claim.recordValue() + "' there");
+            case ResolverFailure failure -> Optional.of("the DNS lookup of " + where + " failed: " + failure.reason() + "; retry later");
+        };
     }
 
     private Optional<DomainClaim> findClaim(WorkspaceId workspace, String raw) {

@@ -67,53 +67,67 @@ public final class FederatedLogin {
     AcsOutcome admit(SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile, Optional<PendingSamlRequest> request,
                      ClientInfo client) {
         WorkspaceId workspace = configuration.workspaceId();
-        String state = request.map(PendingSamlRequest::state).orElse(null);
-        String requestedClient = request.map(PendingSamlRequest::client).orElse(null);
-        String redirect = request.map(PendingSamlRequest::redirect).orElse(null);
-
         boolean linkRequested = request.isPresent() && request.get().isLink();
         Optional<LinkedAccount> linked = linkRequested ? Optional.empty()
                 : identities.findLinkedAccount(ExternalIdentity.samlProvider(workspace), assertion.nameId());
         Optional<User> withEmail = linkRequested || linked.isPresent() ? Optional.empty() : users.findByEmail(profile.email());
-        FederatedAccountPolicy.Decision decision = FederatedAccountPolicy.decide(linkRequested, linked.map(LinkedAccount::user), withEmail,
-                configuration.jitProvisioning());
-        if (decision instanceof FederatedAccountPolicy.Provision) {
-            // The IdP of a verified domain vouches for the address: the account starts verified.
-            User user = User.newMember(profile.email(), profile.fullName(), null, clock.instant()).withEmailVerified(true);
-            if (users.insertIfEmailFree(user)) {
-                user = linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
-                return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
+        Admission admission = new Admission(configuration, assertion, profile, request, linked, client);
+        return carryOut(FederatedAccountPolicy.decide(linkRequested, linked.map(LinkedAccount::user), withEmail,
+                configuration.jitProvisioning()), admission);
+    }
+
+    /** The facts one assertion is admitted with. */
+    private record Admission(SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile,
+                             Optional<PendingSamlRequest> request, Optional<LinkedAccount> linked, ClientInfo client) {
+
+        String email() {
+            return profile.email().value();
+        }
+
+        AcsOutcome loggedIn(LoggedIn loggedIn) {
+            return new SamlLoggedIn(loggedIn.user(), loggedIn.secret(), request.map(PendingSamlRequest::state).orElse(null),
+                    request.map(PendingSamlRequest::client).orElse(null), request.map(PendingSamlRequest::redirect).orElse(null));
+        }
+    }
+
+    private AcsOutcome carryOut(FederatedAccountPolicy.Decision decision, Admission in) {
+        return switch (decision) {
+            case FederatedAccountPolicy.Provision provision -> provision(in);
+            case FederatedAccountPolicy.LinkToRequester link -> {
+                User user = active(users.findById(in.request().orElseThrow().linkingUser()));
+                yield new IdentityLinked(linker.link(user, in.configuration(), in.assertion().nameId(), in.email(), in.profile().fullName()),
+                        in.request().get().redirect());
             }
-            // Someone signed up with this email a moment ago: decide again, for the existing account it now is.
-            decision = FederatedAccountPolicy.decide(false, Optional.empty(), users.findByEmail(profile.email()), false);
+            case FederatedAccountPolicy.LogIn login -> {
+                User user = linker.refreshProfile(active(Optional.of(login.account())), in.linked().orElseThrow().identity(), in.email(),
+                        in.profile().fullName());
+                yield in.loggedIn(sessions.open(user, AuthMethod.SAML, in.client()));
+            }
+            case FederatedAccountPolicy.ConfirmWithPassword confirm ->
+                    confirmationFor(active(Optional.of(confirm.account())), in.configuration(), in.assertion(), in.profile());
+            case FederatedAccountPolicy.Reclaim reclaim -> {
+                User account = active(Optional.of(reclaim.account()));
+                User reclaimed = takeover.reclaim(account);
+                events.record(new SsoEvent(in.configuration().workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
+                        "the account " + account.id() + " had never verified its email: it now belongs to the IdP's user, and its "
+                                + "password, sessions and tokens were revoked", in.email(), in.client().ip()));
+                User owned = linker.link(reclaimed, in.configuration(), in.assertion().nameId(), in.email(), in.profile().fullName());
+                yield in.loggedIn(sessions.open(owned, AuthMethod.SAML, in.client()));
+            }
+            case FederatedAccountPolicy.NotProvisioned notProvisioned -> throw new SsoRejection(ErrorCode.SAML_USER_NOT_PROVISIONED,
+                    "no account has the email " + in.profile().email() + " and just-in-time provisioning is off for this workspace");
+        };
+    }
+
+    private AcsOutcome provision(Admission in) {
+        // The IdP of a verified domain vouches for the address: the account starts verified.
+        User user = User.newMember(in.profile().email(), in.profile().fullName(), null, clock.instant()).withEmailVerified(true);
+        if (users.insertIfEmailFree(user)) {
+            User linkedUser = linker.link(user, in.configuration(), in.assertion().nameId(), in.email(), in.profile().fullName());
+            return in.loggedIn(sessions.open(linkedUser, AuthMethod.SAML, in.client()));
         }
-        if (decision instanceof FederatedAccountPolicy.LinkToRequester) {
-            User user = active(users.findById(request.get().linkingUser()));
-            return new IdentityLinked(linker.link(user, configuration, assertion.nameId(), profile.email().value(), profile.fullName()),
-                    redirect);
-        }
-        if (decision instanceof FederatedAccountPolicy.LogIn login) {
-            User user = linker.refreshProfile(active(Optional.of(login.account())), linked.orElseThrow().identity(),
-                    profile.email().value(), profile.fullName());
-            return loggedIn(sessions.open(user, AuthMethod.SAML, client), state, requestedClient, redirect);
-        }
-        if (decision instanceof FederatedAccountPolicy.ConfirmWithPassword confirm) {
-            return confirmationFor(active(Optional.of(confirm.account())), configuration, assertion, profile);
-        }
-        if (decision instanceof FederatedAccountPolicy.Reclaim reclaim) {
-            User account = active(Optional.of(reclaim.account()));
-            User reclaimed = takeover.reclaim(account);
-            events.record(new SsoEvent(workspace, clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK, "the account " + account.id()
-                    + " had never verified its email: it now belongs to the IdP's user, and its password, sessions and tokens were revoked",
-                    profile.email().value(), client.ip()));
-            User owned = linker.link(reclaimed, configuration, assertion.nameId(), profile.email().value(), profile.fullName());
-            return loggedIn(sessions.open(owned, AuthMethod.SAML, client), state, requestedClient, redirect);
-        }
-        if (decision instanceof FederatedAccountPolicy.NotProvisioned) {
-            throw new SsoRejection(ErrorCode.SAML_USER_NOT_PROVISIONED, "no account has the email " + profile.email()
-                    + " and just-in-time provisioning is off for this workspace");
-        }
-        throw new IllegalStateException("unhandled account decision " + decision);
+        // Someone signed up with this email a moment ago: decide again, for the existing account it now is (never provisioning twice).
+        return carryOut(FederatedAccountPolicy.decide(false, Optional.empty(), users.findByEmail(in.profile().email()), false), in);
     }
 
     private AcsOutcome confirmationFor(User user, SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile) {
@@ -131,7 +145,4 @@ public final class FederatedLogin {
         return user.get();
     }
 
-    private static AcsOutcome loggedIn(LoggedIn loggedIn, String state, String client, String redirect) {
-        return new SamlLoggedIn(loggedIn.user(), loggedIn.secret(), state, client, redirect);
-    }
 }

@@ -2,7 +2,6 @@ package io.gatehouse.domain.service;
 
 import io.gatehouse.domain.model.AuthMethod;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
-import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase;
 
@@ -18,10 +17,9 @@ public final class PasswordLoginService implements PasswordLoginUseCase {
 
     @Override
     public LoginOutcome login(PasswordLoginCommand command) {
-        CredentialsOutcome result = authenticator.check(command.email(), command.password(), command.client());
-        if (result instanceof CredentialsValid ok) {
-            return sessionIssuer.open(ok.user(), AuthMethod.PASSWORD, command.client());
-        }
-        return (AuthenticationFailure) result;
+        return switch (authenticator.check(command.email(), command.password(), command.client())) {
+            case CredentialsValid valid -> sessionIssuer.open(valid.user(), AuthMethod.PASSWORD, command.client());
+            case AuthenticationFailure failure -> failure;
+        };
     }
 }

@@ -135,14 +135,13 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         String ssoUrl = merged.idpSsoUrl();
         List<String> certificates = merged.idpCertificates();
         if (in.idpMetadataXml() != null) {
-            IdpMetadataReader.IdpMetadataOutcome imported = metadataReader.read(in.idpMetadataXml());
-            if (imported instanceof IdpMetadataRejected rejected) {
-                problems.add(new FieldProblem(SsoField.IDP_METADATA_XML, rejected.reason()));
-            } else {
-                IdpMetadata metadata = (IdpMetadata) imported;
-                entityId = metadata.entityId();
-                ssoUrl = metadata.singleSignOnUrl();
-                certificates = metadata.signingCertificates();
+            switch (metadataReader.read(in.idpMetadataXml())) {
+                case IdpMetadataRejected rejected -> problems.add(new FieldProblem(SsoField.IDP_METADATA_XML, rejected.reason()));
+                case IdpMetadata metadata -> {
+                    entityId = metadata.entityId();
+                    ssoUrl = metadata.singleSignOnUrl();
+                    certificates = metadata.signingCertificates();
+                }
             }
         }
         validateEntityId(entityId, problems);

@@ -10,7 +10,6 @@ import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.model.SsoRejection;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
-import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.EnableSsoUseCase;
@@ -77,11 +76,13 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
         if (user.isEmpty() || (basicEmail != null && !Email.parse(basicEmail).equals(Optional.of(user.get().email())))) {
             return new AuthenticationFailure.InvalidCredentials();
         }
-        CredentialsOutcome proof = passwords.verify(user.get().email().value(), password, client);
-        if (proof instanceof AuthenticationFailure failure) {
-            return failure;
+        User account;
+        switch (passwords.verify(user.get().email().value(), password, client)) {
+            case AuthenticationFailure failure -> {
+                return failure;
+            }
+            case CredentialsValid valid -> account = valid.user();
         }
-        User account = ((CredentialsValid) proof).user();
         Optional<SsoConfiguration> configuration = configurations.find(confirmation.workspaceId()).filter(SsoConfiguration::enabled);
         if (configuration.isEmpty()) {
             return new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO was turned off for the workspace meanwhile");

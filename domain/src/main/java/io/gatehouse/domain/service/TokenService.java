@@ -7,11 +7,9 @@ import io.gatehouse.domain.model.SecretToken;
 import io.gatehouse.domain.model.Session;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.TokenPolicy;
-import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
-import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsOutcome;
 import io.gatehouse.domain.port.in.CheckCredentialsUseCase.CredentialsValid;
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.TokenUseCase;
@@ -65,12 +63,11 @@ public final class TokenService implements TokenUseCase {
 
     @Override
     public TokenOutcome grantWithPassword(String email, String password, ClientInfo client) {
-        CredentialsOutcome result = authenticator.check(email, password, client);
-        if (result instanceof AuthenticationFailure failure) {
-            return new TokenRefused(failure);
-        }
-        User user = ((CredentialsValid) result).user();
-        return transactions.inTransaction(() -> issue(user.id(), sessionIssuer.openTokenFamily(user, AuthMethod.PASSWORD, client), true));
+        return switch (authenticator.check(email, password, client)) {
+            case AuthenticationFailure failure -> new TokenRefused(failure);
+            case CredentialsValid valid -> transactions.inTransaction(() -> issue(valid.user().id(),
+                    sessionIssuer.openTokenFamily(valid.user(), AuthMethod.PASSWORD, client), true));
+        };
     }
 
     @Override
@@ -86,14 +83,17 @@ public final class TokenService implements TokenUseCase {
 
     private TokenOutcome rotate(SecretToken.TokenHash hash) {
         Instant now = clock.instant();
-        RefreshTokens.Consumed consumed = refreshTokens.consume(hash, now);
-        if (consumed instanceof RefreshTokens.AlreadyUsed reused) {
-            // RFC 9700 4.14.2: a refresh token presented twice means it leaked; end the whole family.
-            sessions.revoke(reused.token().userId(), reused.token().sessionId(), now);
-            return new InvalidToken();
-        }
-        if (!(consumed instanceof RefreshTokens.Rotated rotated)) {
-            return new InvalidToken();
+        RefreshTokens.Rotated rotated;
+        switch (refreshTokens.consume(hash, now)) {
+            case RefreshTokens.AlreadyUsed reused -> {
+                // RFC 9700 4.14.2: a refresh token presented twice means it leaked; end the whole family.
+                sessions.revoke(reused.token().userId(), reused.token().sessionId(), now);
+                return new InvalidToken();
+            }
+            case RefreshTokens.Invalid invalid -> {
+                return new InvalidToken();
+            }
+            case RefreshTokens.Rotated fresh -> rotated = fresh;
         }
         Optional<Session> family = sessions.findUnrevokedOfActiveUser(rotated.token().sessionId())
                 .filter(session -> session.isUsableAt(now, sessionPolicy));
