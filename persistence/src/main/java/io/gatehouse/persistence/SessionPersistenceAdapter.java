@@ -16,9 +16,13 @@ import java.util.Optional;
 class SessionPersistenceAdapter implements Sessions {
 
     private final SessionRepository repository;
+    private final IdentityCache cache;
+    private final IdentityChanges changes;
 
-    SessionPersistenceAdapter(SessionRepository repository) {
+    SessionPersistenceAdapter(SessionRepository repository, IdentityCache cache, IdentityChanges changes) {
         this.repository = repository;
+        this.cache = cache;
+        this.changes = changes;
     }
 
     @Override
@@ -39,6 +43,12 @@ class SessionPersistenceAdapter implements Sessions {
         return repository.findUnrevokedOfActiveUser(id.value()).map(SessionPersistenceAdapter::toSession);
     }
 
+    /** From {@link IdentityCache}: every revocation and user change below invalidates it on every node. */
+    @Override
+    public Optional<Session> findLiveFamily(SessionId id) {
+        return cache.get(new IdentityCache.FamilyKey(id.value()), () -> findUnrevokedOfActiveUser(id), session -> session.userId().value());
+    }
+
     @Override
     public List<Session> listUnrevoked(UserId userId, Instant now) {
         return repository.findUnrevoked(userId.value(), now).stream().map(SessionPersistenceAdapter::toSession).toList();
@@ -51,17 +61,24 @@ class SessionPersistenceAdapter implements Sessions {
 
     @Override
     public boolean revoke(UserId owner, SessionId id, Instant at) {
-        return repository.revoke(owner.value(), id.value(), at) == 1;
+        return changed(owner, repository.revoke(owner.value(), id.value(), at)) == 1;
     }
 
     @Override
     public int revokeAll(UserId owner, Instant at) {
-        return repository.revokeAll(owner.value(), at);
+        return changed(owner, repository.revokeAll(owner.value(), at));
     }
 
     @Override
     public int revokeAllExcept(UserId owner, SessionId keep, Instant at) {
-        return repository.revokeAllExcept(owner.value(), keep.value(), at);
+        return changed(owner, repository.revokeAllExcept(owner.value(), keep.value(), at));
+    }
+
+    private int changed(UserId owner, int revoked) {
+        if (revoked > 0) {
+            changes.userChanged(owner.value());
+        }
+        return revoked;
     }
 
     @Override

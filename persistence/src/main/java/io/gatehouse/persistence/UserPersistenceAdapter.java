@@ -18,9 +18,13 @@ import java.util.Optional;
 class UserPersistenceAdapter implements Users, Profiles {
 
     private final UserRepository repository;
+    private final IdentityCache cache;
+    private final IdentityChanges changes;
 
-    UserPersistenceAdapter(UserRepository repository) {
+    UserPersistenceAdapter(UserRepository repository, IdentityCache cache, IdentityChanges changes) {
         this.repository = repository;
+        this.cache = cache;
+        this.changes = changes;
     }
 
     @Override
@@ -30,6 +34,11 @@ class UserPersistenceAdapter implements Users, Profiles {
 
     @Override
     public Optional<UserWithWorkspaces> findWithWorkspaces(UserId id) {
+        // From IdentityCache: every change below, and every membership change, invalidates it on every node.
+        return cache.get(new IdentityCache.ProfileKey(id.value()), () -> readWithWorkspaces(id), found -> id.value());
+    }
+
+    private Optional<UserWithWorkspaces> readWithWorkspaces(UserId id) {
         List<UserRepository.UserWithWorkspaceRow> rows = repository.findWithWorkspaces(id.value());
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -56,11 +65,13 @@ class UserPersistenceAdapter implements Users, Profiles {
     @Override
     public void updatePasswordHash(UserId id, PasswordHash hash) {
         repository.updatePasswordHash(id.value(), hash.encoded());
+        changes.userChanged(id.value());
     }
 
     @Override
     public void updateStatus(UserId id, UserStatus status) {
         repository.updateStatus(id.value(), status.wireName());
+        changes.userChanged(id.value());
     }
 
     @Override
@@ -71,26 +82,31 @@ class UserPersistenceAdapter implements Users, Profiles {
     @Override
     public void updateFullName(UserId id, String fullName) {
         repository.updateFullName(id.value(), fullName);
+        changes.userChanged(id.value());
     }
 
     @Override
     public void updateLastLoginAt(UserId id, Instant at) {
         repository.updateLastLoginAt(id.value(), at);
+        changes.userChanged(id.value());
     }
 
     @Override
     public void updateInstanceAdmin(UserId id, boolean instanceAdmin) {
         repository.updateInstanceAdmin(id.value(), instanceAdmin);
+        changes.userChanged(id.value());
     }
 
     @Override
     public void markEmailVerified(UserId id) {
         repository.markEmailVerified(id.value());
+        changes.userChanged(id.value());
     }
 
     @Override
     public void removePassword(UserId id) {
         repository.removePassword(id.value());
+        changes.userChanged(id.value());
     }
 
     static User toUser(UserRow row) {

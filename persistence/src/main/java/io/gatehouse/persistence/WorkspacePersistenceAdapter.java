@@ -22,10 +22,12 @@ class WorkspacePersistenceAdapter implements Workspaces, Memberships {
 
     private final WorkspaceRepository workspaces;
     private final MembershipRepository memberships;
+    private final IdentityChanges changes;
 
-    WorkspacePersistenceAdapter(WorkspaceRepository workspaces, MembershipRepository memberships) {
+    WorkspacePersistenceAdapter(WorkspaceRepository workspaces, MembershipRepository memberships, IdentityChanges changes) {
         this.workspaces = workspaces;
         this.memberships = memberships;
+        this.changes = changes;
     }
 
     @Override
@@ -37,6 +39,7 @@ class WorkspacePersistenceAdapter implements Workspaces, Memberships {
     public void insert(Membership membership) {
         memberships.insert(membership.workspaceId().value(), membership.userId().value(),
                 membership.role().wireName(), membership.joinedAt());
+        changes.userChanged(membership.userId().value());
     }
 
     @Override
@@ -59,12 +62,20 @@ class WorkspacePersistenceAdapter implements Workspaces, Memberships {
 
     @Override
     public boolean updateRole(WorkspaceId workspaceId, UserId userId, Role role) {
-        return memberships.updateRole(workspaceId.value(), userId.value(), role.wireName()) == 1;
+        return changed(userId, memberships.updateRole(workspaceId.value(), userId.value(), role.wireName()) == 1);
     }
 
     @Override
     public boolean delete(WorkspaceId workspaceId, UserId userId) {
-        return memberships.deleteMember(workspaceId.value(), userId.value()) == 1;
+        return changed(userId, memberships.deleteMember(workspaceId.value(), userId.value()) == 1);
+    }
+
+    /** A member's profile (GET /me) lists their workspaces and roles. */
+    private boolean changed(UserId userId, boolean changed) {
+        if (changed) {
+            changes.userChanged(userId.value());
+        }
+        return changed;
     }
 
     @Override

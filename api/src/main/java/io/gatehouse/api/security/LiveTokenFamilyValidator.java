@@ -13,8 +13,8 @@ import java.util.UUID;
 /**
  * The one check a signed, unexpired access JWT still needs: that its family (claim {@code sid}, the
  * session it descends from) is not revoked and its user not suspended, so logout-everywhere, a password
- * change or a suspension end access tokens at once rather than at {@code exp}. It reads the database;
- * the framework's reactive validator runs the claim validators on the blocking executor
+ * change or a suspension end access tokens at once rather than at {@code exp}. It may read the
+ * database (on a cache miss); the framework's reactive validator runs the claim validators on the blocking executor
  * ({@code micronaut.security.token.jwt.nimbus.reactive-validator-execute-on-blocking}), never on the
  * event loop. Ordered last, so a token that fails a cheap check costs no query.
  */

@@ -2,10 +2,12 @@ package io.gatehouse.app.e2e;
 
 import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.persistence.TestDatabase;
 import io.gatehouse.saml.TestIdentityProvider;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,78 @@ class TwoNodesEndToEndTest {
 
         throttled.problem(429, "too_many_attempts");
         b.postJson("/api/v1/auth/login", wrong).problem(429, "too_many_attempts");
+    }
+
+    /**
+     * B answers bearer requests from memory (the token's family, the profile with memberships); what A
+     * changes reaches B within 100 ms: PostgreSQL NOTIFY at A's commit, or on H2 the JVM the contexts share.
+     */
+    @Test
+    void aRoleChangeAndARevocationOnAReachBWithinAHundredMilliseconds() {
+        String owner = "owner-cache@nodes.example.org";
+        String member = "member-cache@nodes.example.org";
+        String workspace = (String) ((Map<?, ?>) a.postJson("/api/v1/signup", "{\"email\":\"" + owner + "\",\"password\":\"" + PASSWORD
+                + "\",\"workspace_name\":\"Cache\"}").expect(201).json().get("workspace")).get("id");
+        a.verifyEmail(owner);
+        String ownerCookie = a.login(owner);
+        a.signUpVerified(member);
+        a.addMember(workspace, ownerCookie, member, "member");
+        String access = jwt(a, member);
+        String userId = (String) b.get("/api/v1/me", "Authorization", "Bearer " + access).expect(200).json().get("id");
+        assertThat(roleOn(b, access)).isEqualTo("member");
+        assertThat(roleOn(b, access)).as("served again, now from B's memory").isEqualTo("member");
+
+        a.request("PATCH", "/api/v1/workspaces/" + workspace + "/members/" + userId).session(ownerCookie).json("{\"role\":\"admin\"}")
+                .send().expect(200);
+        assertThat(millisUntil(() -> "admin".equals(roleOn(b, access)))).as("role change seen by B, ms").isLessThanOrEqualTo(100);
+
+        a.request("POST", "/api/v1/auth/logout?all=true").session(a.login(member)).send().expect(204);
+        assertThat(millisUntil(() -> b.get("/api/v1/me", "Authorization", "Bearer " + access).status() == 401))
+                .as("revocation honoured by B, ms").isLessThanOrEqualTo(100);
+    }
+
+    /**
+     * A node that loses its notification connection may have missed changes: it forgets what it cached and
+     * reconnects, so a revocation made while it was deaf is still honoured (well before the entries' TTL).
+     */
+    @Test
+    void aNodeThatLostItsNotificationsForgetsItsCacheAndReconnects() {
+        assumeTrue(TestDatabase.isPostgres(), "NOTIFY is PostgreSQL's");
+        a.signUp("deaf@nodes.example.org");
+        String access = jwt(a, "deaf@nodes.example.org");
+        b.get("/api/v1/me", "Authorization", "Bearer " + access).expect(200);
+        b.get("/api/v1/me", "Authorization", "Bearer " + access).expect(200);
+        String listeners = "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = "
+                + "'gatehouse-identity-listener'";
+        assertThat(a.count(listeners)).isGreaterThanOrEqualTo(2);
+
+        a.column("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND application_name = 'gatehouse-identity-listener'");
+        a.request("POST", "/api/v1/auth/logout?all=true").session(a.login("deaf@nodes.example.org")).send().expect(204);
+
+        assertThat(millisUntil(() -> b.get("/api/v1/me", "Authorization", "Bearer " + access).status() == 401))
+                .as("revocation made while B was not listening, ms").isLessThan(5_000);
+        assertThat(millisUntil(() -> a.count(listeners) >= 2)).as("both nodes listen again, ms").isLessThan(5_000);
+    }
+
+    private static String roleOn(TestGatehouse node, String access) {
+        List<?> workspaces = (List<?>) node.get("/api/v1/me", "Authorization", "Bearer " + access).expect(200).json().get("workspaces");
+        return (String) ((Map<?, ?>) workspaces.get(0)).get("role");
+    }
+
+    /** How long after now {@code condition} first held, to the start of the check that saw it (gives up after 5 s). */
+    static long millisUntil(java.util.function.BooleanSupplier condition) {
+        long start = System.nanoTime();
+        while (true) {
+            long checkedAt = System.nanoTime();
+            if (condition.getAsBoolean()) {
+                return (checkedAt - start) / 1_000_000;
+            }
+            if (checkedAt - start > 5_000_000_000L) {
+                return Long.MAX_VALUE;
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private static String jwt(TestGatehouse node, String email) {

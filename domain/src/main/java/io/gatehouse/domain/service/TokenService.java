@@ -111,7 +111,7 @@ public final class TokenService implements TokenUseCase {
     @Override
     public boolean isFamilyLive(UserId subject, SessionId family) {
         Instant now = clock.instant();
-        return sessions.findUnrevokedOfActiveUser(family)
+        return sessions.findLiveFamily(family)
                 .filter(session -> session.userId().equals(subject) && session.isUsableAt(now, sessionPolicy))
                 .isPresent();
     }

@@ -17,7 +17,8 @@ public interface TokenUseCase {
      * Whether an access token of this subject and family may still be honoured: the family (the
      * session it descends from) is neither revoked nor past its lifetime, belongs to this user, and
      * the user is active. Asked on every request that carries an access JWT, after the token's own
-     * signature and claims were checked; the answer costs one database read.
+     * signature and claims were checked; in the steady state the answer comes from memory
+     * ({@code Sessions.findLiveFamily}), invalidated on every node by each change of the user.
      */
     boolean isFamilyLive(UserId subject, SessionId family);
 

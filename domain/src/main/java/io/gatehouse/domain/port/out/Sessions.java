@@ -21,6 +21,15 @@ public interface Sessions {
     /** The unrevoked session when its user is active, in one lookup (the per-request check of a JWT's family). */
     Optional<Session> findUnrevokedOfActiveUser(SessionId id);
 
+    /**
+     * As {@link #findUnrevokedOfActiveUser}, for the read every request carrying an access token makes: an
+     * adapter may answer from memory, provided every revocation of the user's sessions and every change of
+     * the user reaches that memory on every node (a bound of milliseconds). Never the basis of a write.
+     */
+    default Optional<Session> findLiveFamily(SessionId id) {
+        return findUnrevokedOfActiveUser(id);
+    }
+
     /** Unrevoked sessions of the user whose absolute lifetime has not ended, newest first. */
     List<Session> listUnrevoked(UserId userId, Instant now);
 
