@@ -6,7 +6,7 @@
 # is created by an untimed start first, as on every start of a running installation after its first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java=$(bin/find-java)  # a JDK >= 21, as ./gatehouse uses
+java=$(bin/find-java)  # a JDK >= 25, as ./gatehouse uses
 runs=${1:-5}
 shift || true
 jar=app/target/gatehouse.jar

@@ -23,7 +23,7 @@
 # Build first: ./mvnw -B -q -Pbench install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
-java=$(bin/find-java)  # a JDK >= 21, as ./gatehouse uses
+java=$(bin/find-java)  # a JDK >= 25, as ./gatehouse uses
 seconds=${1:-10}
 connections=${2:-32}
 java_opts=${GATEHOUSE_BENCH_JAVA_OPTS:-@app/jvm.options}

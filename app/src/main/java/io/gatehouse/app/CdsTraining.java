@@ -14,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The build's class-data-sharing training run ({@code -Dgatehouse.cds-training=true}, see the app
- * POM): once the server is up, drive one sign-up, login, profile and health request through it so
- * that the classes a real first request needs are loaded, then exit, which makes the JVM write the
- * AppCDS archive ({@code -XX:ArchiveClassesAtExit}). Starting with that archive is what brings
- * "ready to serve" under the 1.5 s target. Never active in normal operation.
+ * The build's training run for the ahead-of-time cache ({@code -Dgatehouse.cds-training=true}, see
+ * the app POM): once the server is up, drive one sign-up, login, profile and health request through
+ * it so that the classes a real first request needs are loaded and their methods profiled, then exit,
+ * which makes the JVM write the cache ({@code -XX:AOTCacheOutput}, JDK 25). Never active in normal
+ * operation.
  */
 @Singleton
 @Requires(property = "gatehouse.cds-training", value = "true")
