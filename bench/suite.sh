@@ -123,6 +123,9 @@ GATEHOUSE_BENCH_BODY="{\"email\":\"bench@example.com\",$credentials}" \
   scenario "password login (session)" argon2 1 1 -s bench/wrk/post.lua "$base/api/v1/auth/login"
 GATEHOUSE_BENCH_BODY="{\"username\":\"bench@example.com\",$credentials}" \
   scenario "/auth/jwt issue" argon2+jwt 1 1 -s bench/wrk/post.lua "$base/api/v1/auth/jwt"
+# Several hashes in flight at once, as under real load (and as #17 measured against Keycloak: -t2 -c8).
+GATEHOUSE_BENCH_BODY="{\"email\":\"bench@example.com\",$credentials}" \
+  scenario "password login, 8 in flight" argon2 2 8 -s bench/wrk/post.lua "$base/api/v1/auth/login"
 GATEHOUSE_REFRESH_TOKENS=$work/refresh scenario "refresh rotation" jwt "$connections" "$connections" -s bench/wrk/refresh.lua "$base"
 scenario "bearer JWT GET /me" select 2 "$connections" -s bench/wrk/get.lua \
   -H "Authorization: Bearer $(cat "$work/access")" "$base/api/v1/me"
