@@ -2,7 +2,6 @@ package io.gatehouse.app.wiring;
 
 import io.gatehouse.app.config.DnsProperties;
 import io.gatehouse.dns.DnsJavaTxtResolver;
-import io.gatehouse.domain.port.in.DomainOwnershipUseCase;
 import io.gatehouse.domain.port.out.AuditLog;
 import io.gatehouse.domain.port.out.DnsTxtResolver;
 import io.gatehouse.domain.port.out.DomainClaims;
