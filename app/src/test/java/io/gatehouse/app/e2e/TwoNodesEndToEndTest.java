@@ -150,6 +150,26 @@ class TwoNodesEndToEndTest {
                 .as("revocation honoured by B, ms").isLessThanOrEqualTo(100);
     }
 
+    /** The other two changes #17 names: a suspension by an operator and a password change, each made on A. */
+    @Test
+    void aSuspensionAndAPasswordChangeOnAReachBWithinAHundredMilliseconds() {
+        String userId = (String) ((Map<?, ?>) a.signUp("suspended-cache@nodes.example.org").json().get("user")).get("id");
+        a.signUp("password-cache@nodes.example.org");
+        String suspended = jwt(a, "suspended-cache@nodes.example.org");
+        String changed = jwt(a, "password-cache@nodes.example.org");
+        b.get("/api/v1/me", "Authorization", "Bearer " + suspended).expect(200);
+        b.get("/api/v1/me", "Authorization", "Bearer " + changed).expect(200);
+
+        a.request("PATCH", "/api/v1/admin/users/" + userId).session(a.login(ADMIN)).json("{\"status\":\"suspended\"}").send().expect(200);
+        assertThat(millisUntil(() -> b.get("/api/v1/me", "Authorization", "Bearer " + suspended).status() == 401))
+                .as("suspension honoured by B, ms").isLessThanOrEqualTo(100);
+
+        a.request("POST", "/api/v1/me/password").session(a.login("password-cache@nodes.example.org"))
+                .json("{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"another long passphrase\"}").send().expect(204);
+        assertThat(millisUntil(() -> b.get("/api/v1/me", "Authorization", "Bearer " + changed).status() == 401))
+                .as("password change honoured by B, ms").isLessThanOrEqualTo(100);
+    }
+
     /**
      * A node that loses its notification connection may have missed changes: it forgets what it cached and
      * reconnects, so a revocation made while it was deaf is still honoured (well before the entries' TTL).
