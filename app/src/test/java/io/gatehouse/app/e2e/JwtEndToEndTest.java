@@ -196,6 +196,15 @@ class JwtEndToEndTest {
         assertThat(gatehouse.get("/.well-known/jwks.json").expect(200).header("Cache-Control")).isEqualTo("public, max-age=300");
     }
 
+    /** The host micronaut-security records for each validated token is the configured public URL, never the request's Host. */
+    @Test
+    void theServersOwnHostComesFromConfigurationNotFromRequestHeaders() {
+        var resolver = gatehouse.context().getBean(io.micronaut.http.server.util.HttpHostResolver.class);
+
+        assertThat(resolver.resolve(io.micronaut.http.HttpRequest.GET("/api/v1/me").header("Host", "evil.example")
+                .header("X-Forwarded-Host", "evil.example"))).isEqualTo(TestGatehouse.ORIGIN);
+    }
+
     @Test
     void refreshRotatesAndReplayingAUsedRefreshTokenRevokesTheFamily() {
         gatehouse.signUp("rotate@example.com");

@@ -28,6 +28,8 @@ class TwoNodesEndToEndTest {
             "gatehouse.bootstrap-admin-email", ADMIN,
             "gatehouse.bootstrap-admin-password", PASSWORD,
             "gatehouse.jwt.key-reload-interval", "1s",
+            // Keys loaded at start-up, so that no later warm-up reload stands in for the periodic one under test.
+            "gatehouse.jwt.key-warmup-delay", "0s",
             "gatehouse.login-throttle.max-failures-per-email", 4));
     private final TestGatehouse a = nodes.get(0);
     private final TestGatehouse b = nodes.get(1);
@@ -105,6 +107,19 @@ class TwoNodesEndToEndTest {
             signedByB = jwt(b, "jwt@nodes.example.org");
         }
         assertThat(SignedJWT.parse(signedByB).getHeader().getKeyID()).isEqualTo(kid);
+    }
+
+    /**
+     * B's JWKS answers from its last loaded keys without waiting on the database; its periodic reload
+     * (every second here) is what makes it publish a key rotated on A, with no token of that key ever shown to B.
+     */
+    @Test
+    void bPublishesAKeyRotatedOnAWithinTheReloadIntervalWithoutSeeingAnyTokenOfIt() {
+        b.get("/.well-known/jwks.json").expect(200);
+        String kid = (String) a.request("POST", "/api/v1/admin/signing-keys/rotate").session(a.login(ADMIN)).send().expect(200)
+                .json().get("kid");
+
+        assertThat(millisUntil(() -> b.get("/.well-known/jwks.json").body().contains(kid))).as("ms").isLessThan(5_000);
     }
 
     @Test
