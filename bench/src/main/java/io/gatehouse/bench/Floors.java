@@ -2,9 +2,13 @@ package io.gatehouse.bench;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -61,6 +65,9 @@ public final class Floors {
         Properties floors = new Properties();
         print(floors, "argon2", "argon2id hash, m=19456 KiB t=2 p=1", argon2());
         print(floors, "jwt", "RS256 sign + verify (2048-bit key)", jwt());
+        // What a refresh rotation cannot avoid: one signature of the configured algorithm.
+        print(floors, "sign_rs256", "RS256 sign (2048-bit key)", signOnly(JWSAlgorithm.RS256, new RSASSASigner(new RSAKeyGenerator(2048).generate())));
+        print(floors, "sign_es256", "ES256 sign (P-256 key)", signOnly(JWSAlgorithm.ES256, new ECDSASigner(new ECKeyGenerator(Curve.P_256).generate())));
         print(floors, "select", "PostgreSQL primary-key select over loopback", pointSelect(url, user));
         print(floors, "saml_signed", "OpenSAML parse + verify a signed response", samlRead(false));
         print(floors, "saml_encrypted", "OpenSAML parse + decrypt + verify (AES-GCM)", samlRead(true));
@@ -91,6 +98,12 @@ public final class Floors {
                 throw new IllegalStateException("did not verify");
             }
         });
+    }
+
+    private static long signOnly(JWSAlgorithm algorithm, JWSSigner signer) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("floor").issuer("https://gatehouse.example")
+                .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build();
+        return median(2000, 500, () -> new SignedJWT(new JWSHeader.Builder(algorithm).keyID("floor").build(), claims).sign(signer));
     }
 
     /** A primary-key lookup of one row among 10,000, over one open connection (what a token check costs at least). */

@@ -6,6 +6,7 @@ import io.gatehouse.crypto.jwt.JwtAccessTokenSigner;
 import io.gatehouse.crypto.jwt.KeyRingJwkProvider;
 import io.gatehouse.crypto.jwt.KeyRingSignature;
 import io.gatehouse.crypto.jwt.RememberingJwtParser;
+import io.gatehouse.crypto.jwt.SigningAlgorithm;
 import io.gatehouse.crypto.jwt.SigningKeyRing;
 import io.gatehouse.crypto.MasterKey;
 import io.gatehouse.domain.model.PublicUrl;
@@ -64,7 +65,8 @@ class TokenServicesFactory {
 
     @Singleton
     SigningKeyRing signingKeyRing(SigningKeys keys, MasterKey masterKey, JwtProperties properties, Clock clock) {
-        return new SigningKeyRing(keys, masterKey, properties.keyOverlap(), properties.keyReloadInterval(), clock);
+        return new SigningKeyRing(keys, masterKey, SigningAlgorithm.named(properties.algorithm()), properties.keyOverlap(),
+                properties.keyReloadInterval(), clock);
     }
 
     /** micronaut-security-jwt signs (its JwtTokenGenerator takes the "generator" configuration) and verifies with it. */

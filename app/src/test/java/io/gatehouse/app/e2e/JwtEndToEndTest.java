@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -75,6 +80,31 @@ class JwtEndToEndTest {
         assertThat(claims.getStringClaim("sid")).isNotBlank();
         assertThat(claims.getStringListClaim("amr")).containsExactly("password");
         assertThat(claims.getExpirationTime()).isAfter(claims.getIssueTime());
+    }
+
+    /** GATEHOUSE_JWT_ALGORITHM=ES256: tokens signed with a P-256 key the JWKS publishes, honoured like RS256 ones. */
+    @Test
+    void es256IsTheConfigurableAlternative() throws Exception {
+        try (TestGatehouse es256 = TestGatehouse.start(Map.of("gatehouse.jwt.algorithm", "ES256"))) {
+            es256.signUp("elliptic@example.com");
+            var pair = es256.postJson("/api/v1/auth/jwt", "{\"username\":\"elliptic@example.com\",\"password\":\"" + PASSWORD + "\"}")
+                    .expect(201).json();
+            SignedJWT jwt = SignedJWT.parse((String) pair.get("access"));
+            ECKey key = (ECKey) JWKSet.parse(es256.get("/.well-known/jwks.json").expect(200).body()).getKeyByKeyId(jwt.getHeader().getKeyID());
+
+            assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+            assertThat(key.getCurve()).isEqualTo(Curve.P_256);
+            assertThat(key.isPrivate()).isFalse();
+            assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+            es256.get("/api/v1/me", "Authorization", "Bearer " + pair.get("access")).expect(200);
+            String rotated = (String) es256.postJson("/api/v1/auth/jwt/refresh", "{\"refresh\":\"" + pair.get("refresh") + "\"}")
+                    .expect(201).json().get("access");
+            es256.get("/api/v1/me", "Authorization", "Bearer " + rotated).expect(200);
+            // A signature made by another P-256 key under the published kid is refused.
+            SignedJWT forged = new SignedJWT(jwt.getHeader(), jwt.getJWTClaimsSet());
+            forged.sign(new ECDSASigner(new ECKeyGenerator(Curve.P_256).generate()));
+            es256.get("/api/v1/me", "Authorization", "Bearer " + forged.serialize()).problem(401, "unauthenticated");
+        }
     }
 
     @Test

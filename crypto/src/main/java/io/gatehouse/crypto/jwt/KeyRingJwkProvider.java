@@ -24,7 +24,7 @@ public final class KeyRingJwkProvider implements JwkProvider {
         SigningKeyRing.Keys keys = ring.loaded();
         Instant now = ring.clock().instant();
         return keys.published().stream()
-                .filter(jwk -> keys.verifierFor(jwk.getKeyID(), now).isPresent())
+                .filter(jwk -> keys.isUsable(jwk.getKeyID(), now))
                 .map(JWK::toPublicJWK)
                 .toList();
     }

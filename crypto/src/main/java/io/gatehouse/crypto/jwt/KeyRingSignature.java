@@ -4,10 +4,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,10 @@ import java.util.Optional;
  * {@code JwtTokenGenerator} signs through it, and its token validator verifies every presented JWT
  * through it before any claim validator runs.
  *
- * <p>Verification accepts only what Gatehouse itself issues (RFC 8725 3.1, 3.11): {@code alg} RS256
- * (so {@code none}, and HS256 keyed with the published public key, never reach a verifier),
- * {@code typ} JWT, and a {@code kid} naming one of our keys inside its overlap. The framework offers
+ * <p>Verification accepts only what Gatehouse itself issues (RFC 8725 3.1, 3.11): {@code alg} one of
+ * the ring's {@link SigningAlgorithm}s and the very algorithm of the key the {@code kid} names (so
+ * {@code none}, HS256 keyed with a published public key, or ES256 under an RSA key's kid never reach
+ * a verifier), {@code typ} JWT, and a {@code kid} naming one of our keys inside its overlap. The framework offers
  * no key selection by kid over a changing set of local keys, hence this class.
  */
 public final class KeyRingSignature implements SignatureGeneratorConfiguration {
@@ -31,7 +33,7 @@ public final class KeyRingSignature implements SignatureGeneratorConfiguration {
     @Override
     public SignedJWT sign(JWTClaimsSet claims) throws JOSEException {
         SigningKeyRing.Keys keys = ring.current();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(SigningKeyRing.ALGORITHM).keyID(keys.signingKid()).type(JOSEObjectType.JWT).build(),
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(keys.signingAlgorithm()).keyID(keys.signingKid()).type(JOSEObjectType.JWT).build(),
                 claims);
         jwt.sign(keys.signer());
         return jwt;
@@ -45,7 +47,7 @@ public final class KeyRingSignature implements SignatureGeneratorConfiguration {
             return false;
         }
         SigningKeyRing.Keys keys = ring.knowing(kid);
-        Optional<RSASSAVerifier> verifier = keys.verifierFor(kid, ring.clock().instant());
+        Optional<JWSVerifier> verifier = keys.verifierFor(kid, header.getAlgorithm(), ring.clock().instant());
         if (verifier.isEmpty()) {
             return false;
         }
@@ -62,11 +64,11 @@ public final class KeyRingSignature implements SignatureGeneratorConfiguration {
 
     @Override
     public boolean supports(JWSAlgorithm algorithm) {
-        return SigningKeyRing.ALGORITHM.equals(algorithm);
+        return SigningAlgorithm.of(algorithm).isPresent();
     }
 
     @Override
     public String supportedAlgorithmsMessage() {
-        return "Only the " + SigningKeyRing.ALGORITHM.getName() + " JWS algorithm is supported";
+        return "Only the " + Arrays.toString(SigningAlgorithm.values()) + " JWS algorithms are supported";
     }
 }

@@ -2,23 +2,17 @@ package io.gatehouse.crypto.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.crypto.MasterKey;
 import io.gatehouse.domain.port.out.SigningKeyRotation;
 import io.gatehouse.domain.port.out.SigningKeys;
 import io.gatehouse.domain.port.out.SigningKeys.StoredSigningKey;
-import java.security.KeyFactory;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +25,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The RS256 signing keys every node shares through the database: generation (private parts sealed
- * under the master key), rotation with an overlap, and a snapshot of them that follows a rotation
- * made on another node. RS256 because verification, which happens on every request, is far cheaper
- * than ECDSA's. The newest unretired key signs; retired keys still verify, and stay published, for an
- * overlap that must exceed the access-token lifetime, then disappear.
+ * The signing keys every node shares through the database: generation (private parts sealed under
+ * the master key), rotation with an overlap, and a snapshot of them that follows a rotation made on
+ * another node. Each key has one {@link SigningAlgorithm} (RS256 by default, ES256 when configured).
+ * The newest unretired key signs; retired keys still verify, and stay published, for an overlap that
+ * must exceed the access-token lifetime, then disappear. A node configured with another algorithm
+ * than the current key's rotates to a key of its algorithm on its first load, so a change of
+ * {@code GATEHOUSE_JWT_ALGORITHM} takes effect on restart without invalidating a token already issued.
  *
  * <p>This is the part micronaut-security-jwt cannot do: its RSA configurations hold one fixed key
  * from configuration, and its JWKS signature fetches keys over HTTP. {@link KeyRingSignature} and
@@ -48,8 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SigningKeyRing implements SigningKeyRotation {
 
-    static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
-    private static final int RSA_BITS = 2048;
     /** A kid found absent is not looked for again this soon (a flood of made-up kids costs one reload each, then nothing). */
     private static final Duration UNKNOWN_KID_RELOAD_BACKOFF = Duration.ofSeconds(5);
     private static final int ABSENT_KID_LIMIT = 10_000;
@@ -58,6 +52,7 @@ public final class SigningKeyRing implements SigningKeyRotation {
     private final Map<String, Instant> absentKids = new ConcurrentHashMap<>();
     private final SigningKeys store;
     private final MasterKey masterKey;
+    private final SigningAlgorithm algorithm;
     private final Duration overlap;
     private final Duration reloadInterval;
     private final Clock clock;
@@ -70,13 +65,22 @@ public final class SigningKeyRing implements SigningKeyRotation {
      * and it dies with the snapshot. Lifetime and revocation are not cached here: the claim validators
      * check them on every request.
      */
-    public record Keys(String signingKid, RSASSASigner signer, Map<String, VerificationKey> verification, List<JWK> published,
-                       Instant loadedAt, Map<String, SignedJWT> verified) {
+    public record Keys(String signingKid, JWSAlgorithm signingAlgorithm, JWSSigner signer, Map<String, VerificationKey> verification,
+                       List<JWK> published, Instant loadedAt, Map<String, SignedJWT> verified) {
 
-        /** The key that verifies tokens signed under {@code kid} at {@code now}, if it is ours and inside its overlap. */
-        public Optional<RSASSAVerifier> verifierFor(String kid, Instant now) {
+        /**
+         * The key that verifies tokens signed under {@code kid} with {@code algorithm} at {@code now}: one of ours, inside its
+         * overlap, and of that very algorithm (RFC 8725 3.1: a header cannot make a key serve another algorithm).
+         */
+        public Optional<JWSVerifier> verifierFor(String kid, JWSAlgorithm algorithm, Instant now) {
             VerificationKey key = verification.get(kid);
-            return key == null || !key.usableAt(now) ? Optional.empty() : Optional.of(key.verifier());
+            return key == null || !key.algorithm().equals(algorithm) || !key.usableAt(now) ? Optional.empty() : Optional.of(key.verifier());
+        }
+
+        /** Whether {@code kid} names a key that still verifies at {@code now}. */
+        public boolean isUsable(String kid, Instant now) {
+            VerificationKey key = verification.get(kid);
+            return key != null && key.usableAt(now);
         }
 
         /** Remembers a token whose signature verified; forgets them all rather than grow past the bound. */
@@ -92,15 +96,17 @@ public final class SigningKeyRing implements SigningKeyRotation {
      * {@code usableUntil} is null for the current key; a retired key verifies until its overlap ends,
      * checked at each use so that it stops on time and not at the next reload.
      */
-    public record VerificationKey(RSASSAVerifier verifier, Instant usableUntil) {
+    public record VerificationKey(JWSVerifier verifier, JWSAlgorithm algorithm, Instant usableUntil) {
         boolean usableAt(Instant now) {
             return usableUntil == null || now.isBefore(usableUntil);
         }
     }
 
-    public SigningKeyRing(SigningKeys store, MasterKey masterKey, Duration overlap, Duration reloadInterval, Clock clock) {
+    public SigningKeyRing(SigningKeys store, MasterKey masterKey, SigningAlgorithm algorithm, Duration overlap, Duration reloadInterval,
+                          Clock clock) {
         this.store = store;
         this.masterKey = masterKey;
+        this.algorithm = algorithm;
         this.overlap = overlap;
         this.reloadInterval = reloadInterval;
         this.clock = clock;
@@ -193,70 +199,56 @@ public final class SigningKeyRing implements SigningKeyRotation {
     private Keys load() {
         Instant now = clock.instant();
         List<StoredSigningKey> stored = store.all();
-        if (stored.stream().noneMatch(key -> key.retiredAt() == null)) {
+        Optional<StoredSigningKey> active = stored.stream().filter(key -> key.retiredAt() == null).findFirst();
+        if (active.isEmpty()) {
             generateAndStore();
+            stored = store.all();
+        } else if (snapshot == null && !active.get().algorithm().equals(algorithm.name())) {
+            // First load on this node, configured for another algorithm: switch, keeping the old key for its overlap.
+            store.retireAllExcept(generateAndStore(), now);
             stored = store.all();
         }
         StoredSigningKey signing = null;
-        RSAPublicKey signingPublicKey = null;
         List<JWK> published = new ArrayList<>();
         Map<String, VerificationKey> verification = new HashMap<>();
-        for (StoredSigningKey key : stored) {
-            boolean active = key.retiredAt() == null;
-            Instant usableUntil = active ? null : key.retiredAt().plus(overlap);
-            if (usableUntil != null && !now.isBefore(usableUntil)) {
-                continue;
-            }
-            RSAPublicKey publicKey = publicKey(key);
-            // Built once per load: an RSAPublicKey derived from its JWK form on every request costs more than the signature check.
-            verification.put(key.kid(), new VerificationKey(new RSASSAVerifier(publicKey), usableUntil));
-            published.add(new RSAKey.Builder(publicKey).keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(ALGORITHM).build());
-            if (active && signing == null) {
-                signing = key;
-                signingPublicKey = publicKey;
-            }
-        }
         try {
-            // Built once per load: constructing a signer re-derives the CRT private key each time.
-            RSASSASigner signer = new RSASSASigner(new RSAKey.Builder(signingPublicKey).privateKey(privateKey(signing)).build());
-            return new Keys(signing.kid(), signer, Map.copyOf(verification), List.copyOf(published), now, new ConcurrentHashMap<>());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("the signing key is not a usable RSA private key", e);
+            for (StoredSigningKey key : stored) {
+                boolean current = key.retiredAt() == null;
+                Instant usableUntil = current ? null : key.retiredAt().plus(overlap);
+                if (usableUntil != null && !now.isBefore(usableUntil)) {
+                    continue;
+                }
+                SigningAlgorithm keyAlgorithm = SigningAlgorithm.named(key.algorithm());
+                PublicKey publicKey = keyAlgorithm.publicKey(Base64.getDecoder().decode(key.publicKey()));
+                // Built once per load: a key derived from its JWK form on every request costs more than the signature check.
+                verification.put(key.kid(), new VerificationKey(keyAlgorithm.verifier(publicKey), keyAlgorithm.jws(), usableUntil));
+                published.add(keyAlgorithm.publicJwk(publicKey, key.kid()));
+                if (current && signing == null) {
+                    signing = key;
+                }
+            }
+            SigningAlgorithm signingAlgorithm = SigningAlgorithm.named(signing.algorithm());
+            // Built once per load, like the verifiers.
+            JWSSigner signer = signingAlgorithm.signer(signingAlgorithm.privateKey(
+                    masterKey.decrypt(signing.encryptedPrivateKey(), "signing-key:" + signing.kid())));
+            return new Keys(signing.kid(), signingAlgorithm.jws(), signer, Map.copyOf(verification), List.copyOf(published), now,
+                    new ConcurrentHashMap<>());
+        } catch (GeneralSecurityException | JOSEException | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored signing key is unreadable", e);
         }
     }
 
     private String generateAndStore() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(RSA_BITS);
-            KeyPair pair = generator.generateKeyPair();
-            // RFC 7638 thumbprint: the kid names the key itself, so two nodes never give one kid to different keys.
-            String kid = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).build().computeThumbprint().toString();
-            store.insert(new StoredSigningKey(kid, ALGORITHM.getName(),
+            KeyPair pair = algorithm.generate();
+            String kid = algorithm.thumbprint(pair.getPublic());
+            store.insert(new StoredSigningKey(kid, algorithm.name(),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
                     masterKey.encrypt(pair.getPrivate().getEncoded(), "signing-key:" + kid),
                     clock.instant(), null));
             return kid;
-        } catch (java.security.GeneralSecurityException | JOSEException e) {
-            throw new IllegalStateException("cannot generate an RSA signing key", e);
-        }
-    }
-
-    private static RSAPublicKey publicKey(StoredSigningKey key) {
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("stored public key " + key.kid() + " is unreadable", e);
-        }
-    }
-
-    private RSAPrivateKey privateKey(StoredSigningKey key) {
-        try {
-            byte[] pkcs8 = masterKey.decrypt(key.encryptedPrivateKey(), "signing-key:" + key.kid());
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("stored private key " + key.kid() + " is unreadable", e);
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new IllegalStateException("cannot generate a " + algorithm + " signing key", e);
         }
     }
 }

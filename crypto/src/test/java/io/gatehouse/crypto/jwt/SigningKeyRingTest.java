@@ -8,7 +8,11 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.crypto.MasterKey;
@@ -71,7 +75,7 @@ class SigningKeyRingTest {
         String tampered = parts[0] + "." + new JWTClaimsSet.Builder(claims).subject("someone-else").build().toPayload().toBase64URL()
                 + "." + parts[2];
         SigningKeys foreignStore = new SharedStore();
-        String foreign = new KeyRingSignature(new SigningKeyRing(foreignStore, masterKey, OVERLAP, Duration.ofSeconds(60), clock))
+        String foreign = new KeyRingSignature(new SigningKeyRing(foreignStore, masterKey, SigningAlgorithm.RS256, OVERLAP, Duration.ofSeconds(60), clock))
                 .sign(claims).serialize();
 
         assertThat(node.verifies(genuine.serialize())).as("control").isTrue();
@@ -81,6 +85,70 @@ class SigningKeyRingTest {
         assertThat(node.signature().verify(noKid)).as("no kid").isFalse();
         assertThat(node.verifies(tampered)).as("payload changed after signing").isFalse();
         assertThat(node.verifies(foreign)).as("signed by a key that is not ours").isFalse();
+    }
+
+    @Test
+    void anEs256RingSignsWithAP256KeyAndPublishesIt() throws Exception {
+        Node node = ring(masterKey, SigningAlgorithm.ES256);
+
+        SignedJWT token = SignedJWT.parse(node.sign());
+
+        assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(node.verifies(token.serialize())).isTrue();
+        JWK published = node.jwks().retrieveJsonWebKeys().get(0);
+        assertThat(published).isInstanceOf(ECKey.class);
+        assertThat(((ECKey) published).getCurve()).isEqualTo(Curve.P_256);
+        assertThat(published.getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(published.isPrivate()).isFalse();
+        assertThat(token.verify(new ECDSAVerifier((ECKey) published))).as("verifiable by anyone with the JWKS").isTrue();
+        assertThat(store.all()).singleElement().extracting(SigningKeys.StoredSigningKey::algorithm).isEqualTo("ES256");
+    }
+
+    /** A change of GATEHOUSE_JWT_ALGORITHM takes effect on restart, and no token issued before it stops verifying early. */
+    @Test
+    void aNodeConfiguredForAnotherAlgorithmSwitchesAndKeepsTheOldKeyForItsOverlap() throws Exception {
+        Node before = ring(masterKey, SigningAlgorithm.RS256);
+        String rs256 = before.sign();
+
+        Node after = ring(masterKey, SigningAlgorithm.ES256);
+        String es256 = after.sign();
+
+        assertThat(SignedJWT.parse(es256).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(after.verifies(rs256)).as("issued before the switch, inside the overlap").isTrue();
+        assertThat(after.publishedKids()).containsExactlyInAnyOrder(kidOf(rs256), kidOf(es256));
+        assertThat(ring(masterKey, SigningAlgorithm.ES256).verifies(rs256)).as("a second node of the new configuration").isTrue();
+        assertThat(store.all()).as("that second node did not rotate again").hasSize(2);
+
+        clock.advance(OVERLAP.plusMinutes(1));
+        assertThat(after.verifies(rs256)).as("after the overlap").isFalse();
+        assertThat(after.verifies(es256)).isTrue();
+    }
+
+    /**
+     * RFC 8725 2.1 and 3.1: the header's alg cannot choose how a key is used. An ES256 token naming the kid of our RSA key,
+     * and an RS256 token naming the kid of our EC key, are refused even when the signature matches the algorithm named.
+     */
+    @Test
+    void aTokenWhoseAlgorithmIsNotItsKeysIsRefused() throws Exception {
+        String rsaKid = kidOf(ring(masterKey, SigningAlgorithm.RS256).sign());
+        Node node = ring(masterKey, SigningAlgorithm.ES256);
+        SignedJWT genuine = SignedJWT.parse(node.sign());
+        String ecKid = genuine.getHeader().getKeyID();
+        SigningKeyRing.Keys keys = node.ring().current();
+        assertThat(keys.verifierFor(rsaKid, JWSAlgorithm.RS256, clock.instant())).as("control: the RSA key still verifies").isPresent();
+
+        SignedJWT es256UnderRsaKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(rsaKid).type(JOSEObjectType.JWT).build(),
+                genuine.getJWTClaimsSet());
+        es256UnderRsaKid.sign(keys.signer());
+        SignedJWT rs256UnderEcKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ecKid).type(JOSEObjectType.JWT).build(),
+                genuine.getJWTClaimsSet());
+        rs256UnderEcKid.sign(new com.nimbusds.jose.crypto.RSASSASigner(new RSAKeyGenerator(2048).generate()));
+
+        assertThat(node.verifies(genuine.serialize())).as("control").isTrue();
+        assertThat(node.signature().verify(es256UnderRsaKid)).as("ES256 under the RSA key's kid").isFalse();
+        assertThat(node.signature().verify(rs256UnderEcKid)).as("RS256 under the EC key's kid").isFalse();
+        assertThatThrownBy(() -> SigningAlgorithm.named("HS256")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RS256").hasMessageContaining("ES256");
     }
 
     /** The parser hands back a token's verified parse only for that exact text; everything else is parsed (and checked) afresh. */
@@ -212,7 +280,11 @@ class SigningKeyRingTest {
     }
 
     private Node ring(MasterKey key) {
-        SigningKeyRing ring = new SigningKeyRing(store, key, OVERLAP, Duration.ofSeconds(60), clock);
+        return ring(key, SigningAlgorithm.RS256);
+    }
+
+    private Node ring(MasterKey key, SigningAlgorithm algorithm) {
+        SigningKeyRing ring = new SigningKeyRing(store, key, algorithm, OVERLAP, Duration.ofSeconds(60), clock);
         return new Node(ring, new KeyRingSignature(ring), new KeyRingJwkProvider(ring));
     }
 
