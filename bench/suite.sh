@@ -21,8 +21,13 @@
 # also prints where the memory went.
 # GATEHOUSE_BENCH_ONLY=<regex> runs only the scenarios whose names match (while profiling one).
 # Build first: ./mvnw -B -q -Pbench install -DskipTests
+# bench/suite.sh --keycloak [seconds] runs bench/versus-keycloak.sh instead: Keycloak and Gatehouse side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --keycloak ]; then
+  shift
+  exec bench/versus-keycloak.sh "$@"
+fi
 java=$(bin/find-java)  # a JDK >= 25, as ./gatehouse uses
 seconds=${1:-10}
 connections=${2:-32}
@@ -31,7 +36,7 @@ only=${GATEHOUSE_BENCH_ONLY:-.}
 classpath=app/target/gatehouse.jar:bench/target/classes:saml/target/test-classes
 [ -f app/target/gatehouse.jar ] && [ -d bench/target/classes/io ] \
   || { echo "build first: ./mvnw -B -q -Pbench install -DskipTests" >&2; exit 1; }
-command -v wrk > /dev/null || { apt-get update -q > /dev/null && apt-get install -y -q wrk > /dev/null; }
+source bench/lib.sh
 work=$(mktemp -d)
 schema="bench_$(date +%s)"
 pid=
@@ -54,7 +59,7 @@ echo "== floors"
 
 echo "== Gatehouse on PostgreSQL"
 psql -q -h 127.0.0.1 -U postgres test -c "CREATE SCHEMA $schema"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 base="http://127.0.0.1:$port"
 started=$(date +%s%N)
 # The ACS responses are signed before the first scenario and posted minutes later: the maximum message
@@ -65,10 +70,7 @@ MICRONAUT_SERVER_PORT=$port GATEHOUSE_PUBLIC_URL=$base GATEHOUSE_DB_URL="jdbc:po
   GATEHOUSE_BOOTSTRAP_ADMIN_EMAIL=operator@bench.example.com GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD="benchmark passphrase" \
   "$java" $java_opts -jar app/target/gatehouse.jar > "$work/server.log" 2>&1 &
 pid=$!
-until curl -sf -o /dev/null "$base/health"; do
-  kill -0 $pid 2> /dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.01
-done
+await_answer "$base/health" $pid "$work/server.log"
 startup_pg=$(( ($(date +%s%N) - started) / 1000000 ))
 echo "first request served after $startup_pg ms"
 # Pre-signed ACS responses: enough for 2,000 logins/s for the whole scenario (each is posted once).
@@ -83,19 +85,6 @@ wrk -t2 -c"$connections" -d5s -H "Cookie: $(cat "$work/cookie")" "$base/api/v1/m
 GATEHOUSE_BENCH_BODY="{\"email\":\"bench@example.com\",\"password\":\"benchmark passphrase\"}" \
   wrk -t1 -c1 -d5s -s bench/wrk/post.lua "$base/api/v1/auth/login" > /dev/null
 
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat" 2> /dev/null || echo 0; }
-pg_cpu() { local t=0 p; for p in $(pgrep -u postgres postgres); do t=$(( t + $(cpu "$p") )); done; echo $t; }
-# Waits (at most 30 s) until Gatehouse and PostgreSQL are idle, so that the JIT compiling the
-# previous scenario's code or autovacuum after it is not counted against the next one.
-settle() {
-  local i before
-  for i in $(seq 1 30); do
-    before=$(( $(cpu $pid) + $(pg_cpu) ))
-    sleep 1
-    [ $(( $(cpu $pid) + $(pg_cpu) - before )) -lt $(( $(getconf CLK_TCK) / 20 )) ] && return
-  done
-  echo "(still busy after 30 s; measuring anyway)"
-}
 # Seconds and count of the password verifications the server has timed so far.
 verifications() {
   curl -sf "$base/metrics" | awk '/^gatehouse_password_hash_seconds_(sum|count)\{.*operation="verify"/ {v[$1 ~ /_sum/ ? "sum" : "count"] = $2}
@@ -109,12 +98,12 @@ scenario() {
   shift 4
   [[ $name =~ $only ]] || return 0
   echo "== $name ($conns connections, ${seconds}s)"
-  settle
+  settle $pid
   local server_before pg_before hashes_before line
   server_before=$(cpu $pid)
   pg_before=$(pg_cpu)
   hashes_before=$(verifications)
-  line=$(wrk -t"$threads" -c"$conns" -d"${seconds}s" "$@" | tee /dev/stderr | grep '^RESULT')
+  line=$(wrk -t"$threads" -c"$conns" -d"${seconds}s" "$@" | tee -a /dev/stderr | grep '^RESULT')
   echo "$name|$floor|$conns|$line cpu_server=$(( $(cpu $pid) - server_before )) cpu_pg=$(( $(pg_cpu) - pg_before ))" \
     "before_${hashes_before// / before_} $(verifications)" >> "$work/results"
 }
@@ -133,6 +122,7 @@ scenario "API token GET /me" select 2 "$connections" -s bench/wrk/get.lua \
   -H "Authorization: Bearer $(cat "$work/api_token")" "$base/api/v1/me"
 scenario "session cookie GET /me" select 2 "$connections" -s bench/wrk/get.lua -H "Cookie: $(cat "$work/cookie")" "$base/api/v1/me"
 for acs in signed encrypted; do
+  [[ "SAML ACS, $acs" =~ $only ]] || continue
   GATEHOUSE_ACS_BODIES=$work/acs_$acs.bodies GATEHOUSE_ACS_PATH=$(cat "$work/acs_$acs.path") GATEHOUSE_ACS_THREADS=16 \
     scenario "SAML ACS, $acs" "saml_$acs" 16 16 -s bench/wrk/acs.lua "$base"
 done
