@@ -76,14 +76,30 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                if (!register(server, client, upstream)) {
+                    client.close();
+                    upstream.close();
+                    return;
+                }
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {
                 return;
             }
         }
+    }
+
+    /**
+     * Registers a connection unless stop() came first. The pool opens connections in the background, so
+     * one may be accepted just as the outage begins: it must not slip past stop() and outlive it.
+     */
+    private synchronized boolean register(ServerSocket server, Socket client, Socket upstream) {
+        if (server.isClosed()) {
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        return true;
     }
 
     private void pipe(Socket from, Socket to) {
