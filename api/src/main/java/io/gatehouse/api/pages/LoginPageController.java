@@ -1,0 +1,164 @@
+package io.gatehouse.api.pages;
+
+import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.SessionCookies;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.RedirectPolicy;
+import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.PasswordLoginUseCase;
+import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
+import io.gatehouse.domain.port.in.PasswordLoginUseCase.PasswordLoginCommand;
+import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
+import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
+import io.gatehouse.domain.port.in.StartSamlLoginUseCase.SendToIdp;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sign-in page, email first: an email whose domain a workspace has verified for SSO goes to that
+ * workspace's IdP, any other gets the password step. Both steps run the same use cases, throttles and
+ * problem codes as {@code GET /api/v1/auth/saml2/login} and {@code POST /api/v1/auth/login}.
+ */
+@Hidden
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(MediaType.TEXT_HTML)
+final class LoginPageController {
+
+    static final String ACTION = "/login";
+    private static final int MAX_EMAIL = 320;
+    private static final int MAX_PASSWORD = 4096;
+
+    private final PasswordLoginUseCase login;
+    private final StartSamlLoginUseCase sso;
+    private final SessionCookies cookies;
+    private final FormTokens forms;
+    private final RedirectPolicy redirects;
+    private final ClientInfoResolver clients;
+
+    LoginPageController(PasswordLoginUseCase login, StartSamlLoginUseCase sso, SessionCookies cookies, FormTokens forms,
+                        RedirectPolicy redirects, ClientInfoResolver clients) {
+        this.login = login;
+        this.sso = sso;
+        this.cookies = cookies;
+        this.forms = forms;
+        this.redirects = redirects;
+        this.clients = clients;
+    }
+
+    /** {@code GET /}: the account with a session, else the sign-in page. */
+    @Get("/")
+    HttpResponse<?> root(@Nullable Authentication authentication) {
+        return seeOther(authentication != null ? AccountPageController.PATH : ACTION);
+    }
+
+    @Get(ACTION)
+    HttpResponse<?> show(HttpRequest<?> http, @Nullable @QueryValue("continue") String continueTo) {
+        FormTokens.Secret secret = forms.secretFor(http);
+        Optional<String> target = checked(continueTo);
+        LoginPage.FieldError error = target.isEmpty() && continueTo != null ? invalidContinue() : null;
+        return page(HttpStatus.OK, secret, new LoginPage("", false, error, target.orElse(""), forms.tokenFor(secret, ACTION)));
+    }
+
+    @Post(value = ACTION, consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> submit(HttpRequest<?> http, @Body Map<String, String> form) {
+        FormTokens.Secret secret = forms.secretFor(http);
+        String token = forms.tokenFor(secret, ACTION);
+        String email = bounded(form.get("email"), MAX_EMAIL).strip();
+        String password = bounded(form.get("password"), MAX_PASSWORD);
+        String continueTo = form.getOrDefault("continue", "");
+        Optional<String> target = checked(continueTo.isEmpty() ? null : continueTo);
+        if (!forms.isValid(http, ACTION, form.get(FormTokens.FIELD))) {
+            // A post without this browser's token for this form: another site's, or a page from before the cookie.
+            return page(HttpStatus.FORBIDDEN, secret, new LoginPage(email, false, new LoginPage.FieldError("email", "csrf_token_invalid",
+                    "This form expired. Please try again."), target.orElse(""), token));
+        }
+        if (target.isEmpty() && !continueTo.isEmpty()) {
+            return page(HttpStatus.BAD_REQUEST, secret, new LoginPage(email, false, invalidContinue(), "", token));
+        }
+        if (email.isEmpty()) {
+            return page(HttpStatus.BAD_REQUEST, secret, new LoginPage(email, false,
+                    new LoginPage.FieldError("email", ErrorCode.VALIDATION_FAILED.code(), "Enter your email address."), target.orElse(""), token));
+        }
+        if (password.isEmpty()) {
+            return emailStep(http, secret, token, email, target);
+        }
+        return switch (login.login(new PasswordLoginCommand(email, password, clients.resolve(http)))) {
+            case LoggedIn loggedIn -> cookies.set(seeOther(target.orElse(AccountPageController.PATH)), loggedIn.secret());
+            case AuthenticationFailure failure -> passwordRefused(secret, token, email, target, failure);
+        };
+    }
+
+    private HttpResponse<?> emailStep(HttpRequest<?> http, FormTokens.Secret secret, String token, String email, Optional<String> target) {
+        return switch (sso.startLogin(email, null, null, target.orElse(null), clients.resolve(http))) {
+            case SendToIdp send -> forms.remember(HttpResponse.ok(new ModelAndView<>("redirect", Map.of("page", new RedirectPage(send.url())))),
+                    secret);
+            case SsoRefused refused when refused.code() == ErrorCode.SSO_NOT_CONFIGURED ->
+                    page(HttpStatus.OK, secret, new LoginPage(email, true, null, target.orElse(""), token));
+            case SsoRefused refused -> page(HttpStatus.BAD_REQUEST, secret, new LoginPage(email, false,
+                    new LoginPage.FieldError("email", refused.code().code(), Messages.of(refused.code())), target.orElse(""), token));
+            case SsoThrottled throttled -> retryAfter(page(HttpStatus.TOO_MANY_REQUESTS, secret, new LoginPage(email, false,
+                    new LoginPage.FieldError("email", ErrorCode.TOO_MANY_ATTEMPTS.code(), Messages.of(ErrorCode.TOO_MANY_ATTEMPTS)),
+                    target.orElse(""), token)), throttled.retryAfter().toSeconds());
+        };
+    }
+
+    private MutableHttpResponse<?> passwordRefused(FormTokens.Secret secret, String token, String email, Optional<String> target,
+                                                   AuthenticationFailure failure) {
+        LoginPage.FieldError error = new LoginPage.FieldError("password", failure.code().code(), Messages.of(failure.code()));
+        LoginPage again = new LoginPage(email, true, error, target.orElse(""), token);
+        return switch (failure) {
+            case AuthenticationFailure.InvalidCredentials invalid -> page(HttpStatus.UNAUTHORIZED, secret, again);
+            case AuthenticationFailure.Throttled throttled ->
+                    retryAfter(page(HttpStatus.TOO_MANY_REQUESTS, secret, again), throttled.retryAfter().toSeconds());
+            case AuthenticationFailure.Suspended suspended -> page(HttpStatus.FORBIDDEN, secret, again);
+            case AuthenticationFailure.SsoRequired required -> page(HttpStatus.FORBIDDEN, secret, again);
+        };
+    }
+
+    private Optional<String> checked(@Nullable String continueTo) {
+        return continueTo == null || continueTo.isEmpty() ? Optional.empty() : redirects.check(continueTo);
+    }
+
+    private static LoginPage.FieldError invalidContinue() {
+        return new LoginPage.FieldError("email", ErrorCode.INVALID_REDIRECT.code(), Messages.of(ErrorCode.INVALID_REDIRECT));
+    }
+
+    private MutableHttpResponse<?> page(HttpStatus status, FormTokens.Secret secret, LoginPage page) {
+        return forms.remember(HttpResponse.status(status).body(new ModelAndView<>("login", Map.of("page", page))), secret);
+    }
+
+    private static MutableHttpResponse<?> retryAfter(MutableHttpResponse<?> response, long seconds) {
+        return response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
+    }
+
+    static MutableHttpResponse<?> seeOther(String location) {
+        return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location);
+    }
+
+    private static String bounded(@Nullable String value, int max) {
+        return value == null ? "" : value.length() > max ? value.substring(0, max) : value;
+    }
+}

@@ -1,0 +1,22 @@
+package io.gatehouse.api.pages;
+
+import io.gatehouse.domain.model.ErrorCode;
+
+/** What a page says, next to the field, for a problem code of the JSON API. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String of(ErrorCode code) {
+        return switch (code) {
+            case INVALID_CREDENTIALS -> "That email and password do not match an account.";
+            case TOO_MANY_ATTEMPTS -> "Too many attempts. Wait a little, then try again.";
+            case ACCOUNT_SUSPENDED -> "This account is suspended. Ask your administrator.";
+            case SSO_REQUIRED -> "Your organization requires signing in through its identity provider.";
+            case INVALID_EMAIL -> "Enter a valid email address.";
+            case INVALID_REDIRECT -> "The page that sent you here asked to return to an address Gatehouse does not trust.";
+            default -> "Something went wrong (" + code.code() + "). Please try again.";
+        };
+    }
+}

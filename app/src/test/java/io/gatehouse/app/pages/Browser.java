@@ -1,0 +1,137 @@
+package io.gatehouse.app.pages;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium from Debian, driven through Debian's chromedriver (bin/test installs both; pointing
+ * Selenium at them means it never tries to download a browser or a driver). JavaScript is switched off
+ * unless a test asks for it: every page must work without it.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Dimension DESKTOP = new Dimension(1280, 900);
+    private static final Dimension PHONE = new Dimension(390, 844);
+
+    private final ChromeDriver driver;
+    private final String base;
+
+    private Browser(ChromeDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    static Browser open(String base) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,900", "--blink-settings=scriptEnabled=false");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(executable("chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        return new Browser(driver, base);
+    }
+
+    Browser go(String path) {
+        driver.get(base + path);
+        return this;
+    }
+
+    /** The path (and query) of the page shown now. */
+    String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    Browser type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Presses the submit button of the form that holds the element {@code id}, as a person would. */
+    Browser submit(String id) {
+        return navigateBy(driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")));
+    }
+
+    /** Clicks, then waits for the next page: a click returns before the navigation it starts has replaced the page. */
+    private Browser navigateBy(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
+    /** A fresh visitor: no session, no CSRF cookie. */
+    void forgetCookies() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Clicks a link or button that leads to another page. */
+    Browser click(String css) {
+        return navigateBy(driver.findElement(By.cssSelector(css)));
+    }
+
+    String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String html() {
+        return driver.getPageSource();
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    /** Writes target/screenshots/{name}-desktop.png and {name}-phone.png. */
+    Browser screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            for (var size : List.of(java.util.Map.entry("desktop", DESKTOP), java.util.Map.entry("phone", PHONE))) {
+                driver.manage().window().setSize(size.getValue());
+                Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+                Files.copy(shot, SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            driver.manage().window().setSize(DESKTOP);
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String executable(String name) {
+        for (String directory : List.of("/usr/bin", "/usr/local/bin", "/usr/lib/chromium")) {
+            Path candidate = Path.of(directory, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new IllegalStateException(name + " is not installed: run bin/test, which installs Debian's chromium and chromium-driver");
+    }
+}

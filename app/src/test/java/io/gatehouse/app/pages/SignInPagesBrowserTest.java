@@ -1,0 +1,119 @@
+package io.gatehouse.app.pages;
+
+import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatehouse.app.e2e.TestGatehouse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The sign-in and account pages in a real browser (headless Chromium, JavaScript off), on H2 and PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInPagesBrowserTest {
+
+    private final TestGatehouse gatehouse = Pages.start();
+    private final Browser browser = Browser.open(Pages.origin(gatehouse));
+
+    @BeforeEach
+    void freshVisitor() {
+        browser.forgetCookies();
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+        gatehouse.close();
+    }
+
+    @Test
+    void emailFirstThenPasswordSignsInToTheAccountPageAndSignsOut() {
+        gatehouse.signUpVerified("pages@example.com");
+
+        browser.go("/").screenshot("login");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.type("email", "pages@example.com").submit("email");
+        assertThat(browser.all("#password")).as("no SSO for example.com: the password step").hasSize(1);
+        browser.type("password", PASSWORD).screenshot("login-password").submit("password");
+
+        assertThat(browser.path()).isEqualTo("/account");
+        assertThat(browser.text("#email")).contains("pages@example.com").contains("verified");
+        browser.screenshot("account");
+
+        browser.click("#sign-out");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.go("/account");
+        assertThat(browser.path()).as("signed out: the account asks to sign in again").isEqualTo("/login?continue=/account");
+    }
+
+    @Test
+    void aWrongPasswordIsShownNextToTheFieldWithTheApiCode() {
+        gatehouse.signUpVerified("wrong@example.com");
+
+        browser.go("/login").type("email", "wrong@example.com").submit("email");
+        browser.type("password", "not the password").submit("password");
+
+        assertThat(browser.path()).isEqualTo("/login");
+        assertThat(browser.text("#password-error")).contains("do not match");
+        assertThat(browser.all("#password-error[data-code=invalid_credentials]")).hasSize(1);
+        browser.screenshot("login-error");
+    }
+
+    @Test
+    void aSignInReturnsToTheContinueTargetButNeverToAnotherSite() {
+        gatehouse.signUpVerified("continue@example.com");
+
+        browser.go("/login?continue=/account%3Ffrom%3Dcontinue").type("email", "continue@example.com").submit("email");
+        browser.type("password", PASSWORD).submit("password");
+        assertThat(browser.path()).isEqualTo("/account?from=continue");
+        browser.click("#sign-out");
+
+        browser.go("/login?continue=https://evil.example/steal");
+        assertThat(browser.all("[data-code=invalid_redirect]")).hasSize(1);
+        browser.type("email", "continue@example.com").submit("email");
+        assertThat(browser.path()).as("the page refuses, it does not drop the target silently").startsWith("/login");
+    }
+
+    /** A name is user input: the account page shows it as text, it never runs. */
+    @Test
+    void userInputIsRenderedAsTextNeverAsMarkup() {
+        String hostile = "<img src=x onerror=alert(1)>";
+        gatehouse.postJson("/api/v1/signup", "{\"email\":\"hostile@example.com\",\"password\":\"" + PASSWORD + "\",\"full_name\":\""
+                + hostile + "\"}").expect(201);
+        gatehouse.verifyEmail("hostile@example.com");
+
+        browser.go("/login").type("email", "hostile@example.com").submit("email").type("password", PASSWORD).submit("password");
+
+        assertThat(browser.text("#name")).isEqualTo(hostile);
+        assertThat(browser.all("img")).as("no element was made of the name").isEmpty();
+        browser.click("#sign-out");
+    }
+
+    static final class Pages {
+        private Pages() {
+        }
+
+        /** A server whose public URL is its real address, as a browser reaches it (the Origin check compares the two). */
+        static TestGatehouse start() {
+            int port = freePort();
+            return TestGatehouse.start(Map.of("micronaut.server.port", port, "gatehouse.public-url", "http://localhost:" + port));
+        }
+
+        static String origin(TestGatehouse gatehouse) {
+            return gatehouse.context().getProperty("gatehouse.public-url", String.class).orElseThrow();
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
