@@ -6,10 +6,6 @@ package io.gatehouse.api.pages;
  */
 public record LoginPage(String email, boolean askPassword, FieldError error, String continueTo, String csrf) {
 
-    /** An error shown next to {@code field} ("email" or "password"), worded from the JSON API's problem code. */
-    public record FieldError(String field, String code, String message) {
-    }
-
     public boolean errorOn(String field) {
         return error != null && error.field().equals(field);
     }

@@ -78,7 +78,7 @@ final class LoginPageController {
     HttpResponse<?> show(HttpRequest<?> http, @Nullable @QueryValue("continue") String continueTo) {
         FormTokens.Secret secret = forms.secretFor(http);
         Optional<String> target = checked(continueTo);
-        LoginPage.FieldError error = target.isEmpty() && continueTo != null ? invalidContinue() : null;
+        FieldError error = target.isEmpty() && continueTo != null ? invalidContinue() : null;
         return page(HttpStatus.OK, secret, new LoginPage("", false, error, target.orElse(""), forms.tokenFor(secret, ACTION)));
     }
 
@@ -92,7 +92,7 @@ final class LoginPageController {
         Optional<String> target = checked(continueTo.isEmpty() ? null : continueTo);
         if (!forms.isValid(http, ACTION, form.get(FormTokens.FIELD))) {
             // A post without this browser's token for this form: another site's, or a page from before the cookie.
-            return page(HttpStatus.FORBIDDEN, secret, new LoginPage(email, false, new LoginPage.FieldError("email", "csrf_token_invalid",
+            return page(HttpStatus.FORBIDDEN, secret, new LoginPage(email, false, new FieldError("form", PageForms.CSRF_INVALID,
                     "This form expired. Please try again."), target.orElse(""), token));
         }
         if (target.isEmpty() && !continueTo.isEmpty()) {
@@ -100,7 +100,7 @@ final class LoginPageController {
         }
         if (email.isEmpty()) {
             return page(HttpStatus.BAD_REQUEST, secret, new LoginPage(email, false,
-                    new LoginPage.FieldError("email", ErrorCode.VALIDATION_FAILED.code(), "Enter your email address."), target.orElse(""), token));
+                    new FieldError("email", ErrorCode.VALIDATION_FAILED.code(), "Enter your email address."), target.orElse(""), token));
         }
         if (password.isEmpty()) {
             return emailStep(http, secret, token, email, target);
@@ -118,16 +118,16 @@ final class LoginPageController {
             case SsoRefused refused when refused.code() == ErrorCode.SSO_NOT_CONFIGURED ->
                     page(HttpStatus.OK, secret, new LoginPage(email, true, null, target.orElse(""), token));
             case SsoRefused refused -> page(HttpStatus.BAD_REQUEST, secret, new LoginPage(email, false,
-                    new LoginPage.FieldError("email", refused.code().code(), Messages.of(refused.code())), target.orElse(""), token));
+                    new FieldError("email", refused.code().code(), Messages.of(refused.code())), target.orElse(""), token));
             case SsoThrottled throttled -> retryAfter(page(HttpStatus.TOO_MANY_REQUESTS, secret, new LoginPage(email, false,
-                    new LoginPage.FieldError("email", ErrorCode.TOO_MANY_ATTEMPTS.code(), Messages.of(ErrorCode.TOO_MANY_ATTEMPTS)),
+                    new FieldError("email", ErrorCode.TOO_MANY_ATTEMPTS.code(), Messages.of(ErrorCode.TOO_MANY_ATTEMPTS)),
                     target.orElse(""), token)), throttled.retryAfter().toSeconds());
         };
     }
 
     private MutableHttpResponse<?> passwordRefused(FormTokens.Secret secret, String token, String email, Optional<String> target,
                                                    AuthenticationFailure failure) {
-        LoginPage.FieldError error = new LoginPage.FieldError("password", failure.code().code(), Messages.of(failure.code()));
+        FieldError error = new FieldError("password", failure.code().code(), Messages.of(failure.code()));
         LoginPage again = new LoginPage(email, true, error, target.orElse(""), token);
         return switch (failure) {
             case AuthenticationFailure.InvalidCredentials invalid -> page(HttpStatus.UNAUTHORIZED, secret, again);
@@ -142,8 +142,8 @@ final class LoginPageController {
         return continueTo == null || continueTo.isEmpty() ? Optional.empty() : redirects.check(continueTo);
     }
 
-    private static LoginPage.FieldError invalidContinue() {
-        return new LoginPage.FieldError("email", ErrorCode.INVALID_REDIRECT.code(), Messages.of(ErrorCode.INVALID_REDIRECT));
+    private static FieldError invalidContinue() {
+        return new FieldError("form", ErrorCode.INVALID_REDIRECT.code(), Messages.of(ErrorCode.INVALID_REDIRECT));
     }
 
     private MutableHttpResponse<?> page(HttpStatus status, FormTokens.Secret secret, LoginPage page) {

@@ -16,6 +16,9 @@ final class Messages {
             case SSO_REQUIRED -> "Your organization requires signing in through its identity provider.";
             case INVALID_EMAIL -> "Enter a valid email address.";
             case INVALID_REDIRECT -> "The page that sent you here asked to return to an address Gatehouse does not trust.";
+            case WEAK_PASSWORD -> "Choose a password of at least 10 characters.";
+            case EMAIL_TAKEN -> "An account already uses this email address. Sign in instead.";
+            case INVALID_TOKEN -> "The link was already used, replaced by a newer one, or has expired.";
             default -> "Something went wrong (" + code.code() + "). Please try again.";
         };
     }
