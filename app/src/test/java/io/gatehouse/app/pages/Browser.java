@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,10 +35,18 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String base) {
+        return open(base, false);
+    }
+
+    /** With {@code javascript}, to test the pages' one progressive enhancement (the copy button). */
+    static Browser open(String base, boolean javascript) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--blink-settings=scriptEnabled=false");
+                "--window-size=1280,900");
+        if (!javascript) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(executable("chromedriver")).toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -59,22 +66,74 @@ final class Browser implements AutoCloseable {
     }
 
     Browser type(String id, String text) {
-        WebElement field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        settled(() -> {
+            WebElement field = driver.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(text);
+            return null;
+        });
         return this;
+    }
+
+    /** Whether the element's document has been replaced; Chromium says so in two ways. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code step} again (at most five times, 100 ms apart) when Chromium reports that the node it found belongs to a
+     * document that has just been replaced: a page reached by a redirect may still be settling.
+     */
+    private <T> T settled(java.util.function.Supplier<T> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (org.openqa.selenium.WebDriverException e) {
+                boolean replaced = e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document");
+                if (attempt == 5 || !replaced) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Presses the submit button of the form that holds the element {@code id}, as a person would. */
     Browser submit(String id) {
-        return navigateBy(driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")));
+        return navigateBy(() -> driver.findElement(By.id(id)).findElement(By.xpath("ancestor::form"))
+                .findElement(By.cssSelector("button[type=submit]")));
     }
 
-    /** Clicks, then waits for the next page: a click returns before the navigation it starts has replaced the page. */
-    private Browser navigateBy(WebElement element) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    /**
+     * Clicks, then waits for the next page: a click returns before the navigation it starts has replaced the
+     * page. The element is looked up again if the page was still settling when it was first found.
+     */
+    private Browser navigateBy(java.util.function.Supplier<WebElement> element) {
+        WebElement page = settled(() -> {
+            WebElement before = driver.findElement(By.tagName("html"));
+            element.get().click();
+            return before;
+        });
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.until(d -> isGone(page));
+        // The new document must have finished loading before anything in it is touched.
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 
@@ -85,11 +144,19 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a link or button that leads to another page. */
     Browser click(String css) {
-        return navigateBy(driver.findElement(By.cssSelector(css)));
+        return navigateBy(() -> driver.findElement(By.cssSelector(css)));
+    }
+
+    String value(String css) {
+        return driver.findElement(By.cssSelector(css)).getDomProperty("value");
+    }
+
+    boolean isDisplayed(String css) {
+        return driver.findElement(By.cssSelector(css)).isDisplayed();
     }
 
     String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        return settled(() -> driver.findElement(By.cssSelector(css)).getText());
     }
 
     List<WebElement> all(String css) {
