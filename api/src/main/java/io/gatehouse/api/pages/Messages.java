@@ -19,6 +19,9 @@ final class Messages {
             case WEAK_PASSWORD -> "Choose a password of at least 10 characters.";
             case EMAIL_TAKEN -> "An account already uses this email address. Sign in instead.";
             case INVALID_TOKEN -> "The link was already used, replaced by a newer one, or has expired.";
+            case EMAIL_NOT_VERIFIED -> "Confirm your email address first: open the link we mailed you, then accept.";
+            case INVITATION_EXPIRED -> "This invitation has expired. Ask for a new one.";
+            case NOT_FOUND -> "This invitation is not for you, or no longer exists.";
             default -> "Something went wrong (" + code.code() + "). Please try again.";
         };
     }

@@ -137,6 +137,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** This browser's cookies as a Cookie header, for a request the test crafts itself. */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** A fresh visitor: no session, no CSRF cookie. */
     void forgetCookies() {
         driver.manage().deleteAllCookies();
