@@ -29,14 +29,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The signed-in person's account page: profile, sessions (revoke any other), API tokens (create, with the
@@ -58,7 +54,6 @@ final class AccountPageController {
     static final String CREATE_TOKEN = "/account/api-tokens";
     static final String DELETE_TOKEN = "/account/api-tokens/delete";
     private static final List<String> ACTIONS = List.of(LOGOUT, REVOKE_SESSION, CREATE_TOKEN, DELETE_TOKEN);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AccountUseCase accounts;
     private final ManageSessionsUseCase sessions;
@@ -77,14 +72,14 @@ final class AccountPageController {
 
     @Get(PATH)
     HttpResponse<?> show(HttpRequest<?> http, @Nullable Authentication authentication) {
-        Optional<Caller> caller = sessionCaller(authentication);
-        return caller.isEmpty() ? signIn() : page(http, caller.get(), HttpStatus.OK, null, null);
+        Optional<Caller> caller = PageSessions.caller(authentication);
+        return caller.isEmpty() ? PageSessions.signInFirst(PATH) : page(http, caller.get(), HttpStatus.OK, null, null);
     }
 
     @Post(value = REVOKE_SESSION, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> revokeSession(HttpRequest<?> http, @Nullable Authentication authentication, @Body Map<String, String> form) {
         return act(http, authentication, form, REVOKE_SESSION, caller -> {
-            parseId(form.get("id")).ifPresent(id -> sessions.revoke(caller.userId(), new SessionId(id)));
+            PageSessions.id(form.get("id")).ifPresent(id -> sessions.revoke(caller.userId(), new SessionId(id)));
             return LoginPageController.seeOther(PATH);
         });
     }
@@ -104,7 +99,7 @@ final class AccountPageController {
     @Post(value = DELETE_TOKEN, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> deleteToken(HttpRequest<?> http, @Nullable Authentication authentication, @Body Map<String, String> form) {
         return act(http, authentication, form, DELETE_TOKEN, caller -> {
-            parseId(form.get("id")).ifPresent(id -> apiTokens.delete(caller.userId(), new ApiTokenId(id)));
+            PageSessions.id(form.get("id")).ifPresent(id -> apiTokens.delete(caller.userId(), new ApiTokenId(id)));
             return LoginPageController.seeOther(PATH);
         });
     }
@@ -114,15 +109,15 @@ final class AccountPageController {
         if (!forms.isValid(http, LOGOUT, form.get(FormTokens.FIELD))) {
             return expired();
         }
-        sessionCaller(authentication).ifPresent(caller -> sessions.logout(caller.userId(), caller.sessionId().orElseThrow(), false));
+        PageSessions.caller(authentication).ifPresent(caller -> sessions.logout(caller.userId(), caller.sessionId().orElseThrow(), false));
         return cookies.clear(LoginPageController.seeOther(LoginPageController.ACTION));
     }
 
     private HttpResponse<?> act(HttpRequest<?> http, @Nullable Authentication authentication, Map<String, String> form, String action,
                                 java.util.function.Function<Caller, HttpResponse<?>> onValid) {
-        Optional<Caller> caller = sessionCaller(authentication);
+        Optional<Caller> caller = PageSessions.caller(authentication);
         if (caller.isEmpty()) {
-            return signIn();
+            return PageSessions.signInFirst(PATH);
         }
         if (!forms.isValid(http, action, form.get(FormTokens.FIELD))) {
             return expired();
@@ -134,17 +129,17 @@ final class AccountPageController {
                                         @Nullable FieldError error) {
         Optional<AccountUseCase.Profile> profile = accounts.profile(caller.userId());
         if (profile.isEmpty()) {
-            return signIn();
+            return PageSessions.signInFirst(PATH);
         }
         User user = profile.get().user();
         List<AccountPage.SessionRow> sessionRows = sessions.list(caller.userId(), caller.sessionId().orElseThrow()).stream()
                 .map(view -> new AccountPage.SessionRow(view.session().id().value().toString(), device(view.session().userAgent()),
-                        when(view.session().createdAt()), when(view.session().lastSeenAt()), view.session().authMethod().wireName(),
+                        PageSessions.when(view.session().createdAt()), PageSessions.when(view.session().lastSeenAt()), view.session().authMethod().wireName(),
                         view.current()))
                 .toList();
         List<AccountPage.TokenRow> tokenRows = apiTokens.listMine(caller.userId()).stream()
                 .map(token -> new AccountPage.TokenRow(token.id().value().toString(), token.note() == null ? "" : token.note(),
-                        token.tokenPrefix(), when(token.createdAt()), when(token.expiresAt()), when(token.lastUsedAt())))
+                        token.tokenPrefix(), PageSessions.when(token.createdAt()), PageSessions.when(token.expiresAt()), PageSessions.when(token.lastUsedAt())))
                 .toList();
         FormTokens.Secret secret = forms.secretFor(http);
         Map<String, String> csrf = new LinkedHashMap<>();
@@ -154,29 +149,8 @@ final class AccountPageController {
         return forms.remember(HttpResponse.status(status).body(new ModelAndView<>("account", Map.of("page", page))), secret);
     }
 
-    /** The caller, when signed in with a browser session; a bearer token cannot use these pages. */
-    private static Optional<Caller> sessionCaller(@Nullable Authentication authentication) {
-        return Optional.ofNullable(authentication).map(Caller::of).filter(caller -> caller.sessionId().isPresent());
-    }
-
-    private static MutableHttpResponse<?> signIn() {
-        return LoginPageController.seeOther(LoginPageController.ACTION + "?continue=" + PATH);
-    }
-
     private static HttpResponse<?> expired() {
         return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ModelAndView<>("expired", Map.of()));
-    }
-
-    private static Optional<UUID> parseId(@Nullable String id) {
-        try {
-            return id == null || id.length() != 36 ? Optional.empty() : Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String when(@Nullable Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
     }
 
     private static String device(@Nullable String userAgent) {

@@ -24,8 +24,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +43,6 @@ final class InvitationsPageController {
 
     static final String PATH = "/invitations";
     static final String ACCEPT = "/invitations/accept";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final InvitationUseCase invitations;
     private final FormTokens forms;
@@ -57,21 +54,21 @@ final class InvitationsPageController {
 
     @Get(PATH)
     HttpResponse<?> show(HttpRequest<?> http, @Nullable Authentication authentication) {
-        Optional<Caller> caller = sessionCaller(authentication);
-        return caller.isEmpty() ? signIn() : page(http, caller.get(), HttpStatus.OK, null, null);
+        Optional<Caller> caller = PageSessions.caller(authentication);
+        return caller.isEmpty() ? PageSessions.signInFirst(PATH) : page(http, caller.get(), HttpStatus.OK, null, null);
     }
 
     @Post(value = ACCEPT, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> accept(HttpRequest<?> http, @Nullable Authentication authentication, @Body Map<String, String> form) {
-        Optional<Caller> caller = sessionCaller(authentication);
+        Optional<Caller> caller = PageSessions.caller(authentication);
         if (caller.isEmpty()) {
-            return signIn();
+            return PageSessions.signInFirst(PATH);
         }
         if (!forms.isValid(http, ACCEPT, form.get(FormTokens.FIELD))) {
             return page(http, caller.get(), HttpStatus.FORBIDDEN, null,
                     new FieldError("form", PageForms.CSRF_INVALID, "This form expired. Please try again."));
         }
-        Optional<UUID> id = parseId(form.get("id"));
+        Optional<UUID> id = PageSessions.id(form.get("id"));
         if (id.isEmpty()) {
             return page(http, caller.get(), HttpStatus.NOT_FOUND, null, refusal(ErrorCode.NOT_FOUND));
         }
@@ -100,7 +97,7 @@ final class InvitationsPageController {
             case AddressedList list -> list.invitations().stream()
                     .map(addressed -> new InvitationsPage.Row(addressed.invitation().id().toString(), addressed.workspace().name(),
                             addressed.invitation().role().wireName(), addressed.inviterEmail().value(),
-                            WHEN.format(addressed.invitation().expiresAt())))
+                            PageSessions.when(addressed.invitation().expiresAt())))
                     .toList();
             default -> throw new IllegalStateException("listing one's invitations cannot answer " + outcome);
         };
@@ -117,21 +114,5 @@ final class InvitationsPageController {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };
-    }
-
-    private static Optional<Caller> sessionCaller(@Nullable Authentication authentication) {
-        return Optional.ofNullable(authentication).map(Caller::of).filter(caller -> caller.sessionId().isPresent());
-    }
-
-    private static MutableHttpResponse<?> signIn() {
-        return LoginPageController.seeOther(LoginPageController.ACTION + "?continue=" + PATH);
-    }
-
-    private static Optional<UUID> parseId(@Nullable String id) {
-        try {
-            return id == null || id.length() != 36 ? Optional.empty() : Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

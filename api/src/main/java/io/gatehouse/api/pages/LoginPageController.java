@@ -86,8 +86,8 @@ final class LoginPageController {
     HttpResponse<?> submit(HttpRequest<?> http, @Body Map<String, String> form) {
         FormTokens.Secret secret = forms.secretFor(http);
         String token = forms.tokenFor(secret, ACTION);
-        String email = bounded(form.get("email"), MAX_EMAIL).strip();
-        String password = bounded(form.get("password"), MAX_PASSWORD);
+        String email = PageForms.field(form, "email", MAX_EMAIL).strip();
+        String password = PageForms.field(form, "password", MAX_PASSWORD);
         String continueTo = form.getOrDefault("continue", "");
         Optional<String> target = checked(continueTo.isEmpty() ? null : continueTo);
         if (!forms.isValid(http, ACTION, form.get(FormTokens.FIELD))) {
@@ -156,9 +156,5 @@ final class LoginPageController {
 
     static MutableHttpResponse<?> seeOther(String location) {
         return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location);
-    }
-
-    private static String bounded(@Nullable String value, int max) {
-        return value == null ? "" : value.length() > max ? value.substring(0, max) : value;
     }
 }

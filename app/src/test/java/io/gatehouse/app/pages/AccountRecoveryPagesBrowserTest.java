@@ -4,31 +4,14 @@ import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.app.e2e.TestGatehouse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Sign-up and the mailed links in a real browser: sign-up, the verification mail, confirming, signing in;
  * a forgotten password, its mail, a new password. Links land on pages that act only when their button is pressed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountRecoveryPagesBrowserTest {
+class AccountRecoveryPagesBrowserTest extends BrowserTestBase {
 
-    private final TestGatehouse gatehouse = SignInPagesBrowserTest.Pages.start();
-    private final Browser browser = Browser.open(SignInPagesBrowserTest.Pages.origin(gatehouse));
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.forgetCookies();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        gatehouse.close();
-    }
 
     @Test
     void signUpThenTheMailedLinkConfirmsTheAddressAndTheAccountSignsIn() {

@@ -6,28 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.app.e2e.TestGatehouse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** An invitation accepted in the browser, from the mailed link; and the rules of the JSON API on the page. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvitationsPageBrowserTest {
+class InvitationsPageBrowserTest extends BrowserTestBase {
 
-    private final TestGatehouse gatehouse = SignInPagesBrowserTest.Pages.start();
-    private final Browser browser = Browser.open(SignInPagesBrowserTest.Pages.origin(gatehouse));
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.forgetCookies();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        gatehouse.close();
-    }
 
     @Test
     void theMailedLinkLeadsThroughSignInToTheInvitationWhichIsAccepted() {
@@ -79,7 +62,7 @@ class InvitationsPageBrowserTest {
         String csrf = html.substring(html.indexOf("name=\"csrf\" value=\"") + 19).split("\"", 2)[0];
 
         TestGatehouse.Response refused = gatehouse.request("POST", "/invitations/accept")
-                .headers("Cookie", browser.cookieHeader(), "Origin", SignInPagesBrowserTest.Pages.origin(gatehouse))
+                .headers("Cookie", browser.cookieHeader(), "Origin", origin())
                 .body("application/x-www-form-urlencoded", "csrf=" + csrf + "&id=" + invitation).send();
 
         assertThat(refused.status()).isEqualTo(404);
@@ -95,7 +78,7 @@ class InvitationsPageBrowserTest {
         gatehouse.verifyEmail(owner);
         String workspace = (String) ((Map<?, ?>) created.get("workspace")).get("id");
         gatehouse.request("POST", "/api/v1/workspaces/" + workspace + "/invitations")
-                .headers("Cookie", "gatehouse_session=" + gatehouse.login(owner), "Origin", SignInPagesBrowserTest.Pages.origin(gatehouse))
+                .headers("Cookie", "gatehouse_session=" + gatehouse.login(owner), "Origin", origin())
                 .json("{\"email\":\"" + email + "\",\"role\":\"member\"}").send().expect(201);
         return workspace;
     }

@@ -8,28 +8,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The sign-in and account pages in a real browser (headless Chromium, JavaScript off), on H2 and PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInPagesBrowserTest {
+class SignInPagesBrowserTest extends BrowserTestBase {
 
-    private final TestGatehouse gatehouse = Pages.start();
-    private final Browser browser = Browser.open(Pages.origin(gatehouse));
-
-    @BeforeEach
-    void freshVisitor() {
-        browser.forgetCookies();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        gatehouse.close();
-    }
 
     @Test
     void emailFirstThenPasswordSignsInToTheAccountPageAndSignsOut() {
@@ -88,7 +71,7 @@ class SignInPagesBrowserTest {
         assertThat(browser.isDisplayed("button[data-copy]")).isFalse();
         browser.click("#sign-out");
 
-        try (Browser scripted = Browser.open(Pages.origin(gatehouse), true)) {
+        try (Browser scripted = Browser.open(origin(), true)) {
             scripted.go("/login").type("email", "copy@example.com").submit("email").type("password", PASSWORD).submit("password");
             scripted.type("note", "with script").submit("note");
             assertThat(scripted.isDisplayed("button[data-copy]")).isTrue();

@@ -1,0 +1,30 @@
+package io.gatehouse.app.pages;
+
+import io.gatehouse.app.e2e.TestGatehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+/** One server and one headless Chromium per test class; every test starts as a fresh visitor (no cookies). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTestBase {
+
+    final TestGatehouse gatehouse = SignInPagesBrowserTest.Pages.start();
+    final Browser browser = Browser.open(origin());
+
+    /** The server's public URL, which the browser uses and the Origin check expects. */
+    final String origin() {
+        return SignInPagesBrowserTest.Pages.origin(gatehouse);
+    }
+
+    @BeforeEach
+    void freshVisitor() {
+        browser.forgetCookies();
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+        gatehouse.close();
+    }
+}
