@@ -26,6 +26,17 @@ class OpenSamlIdpMetadataReaderTest {
     }
 
     @Test
+    void theTestIdentityProvidersOwnMetadataIsRead() {
+        TestIdentityProvider testIdp = new TestIdentityProvider("Metadata IdP");
+
+        IdpMetadata idp = accepted(reader.read(testIdp.metadataXml("http://127.0.0.1:9/saml/sso")));
+
+        assertThat(idp.entityId()).isEqualTo(TestIdentityProvider.ENTITY_ID);
+        assertThat(idp.singleSignOnUrl()).isEqualTo("http://127.0.0.1:9/saml/sso");
+        assertThat(idp.signingCertificates()).containsExactly(normalised(testIdp.certificatePem()));
+    }
+
+    @Test
     void oktaStyleMetadataOnOneLineIsRead() {
         IdpMetadata idp = accepted(reader.read(fixture("okta.xml")));
 

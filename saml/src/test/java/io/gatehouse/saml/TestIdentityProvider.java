@@ -107,6 +107,24 @@ public final class TestIdentityProvider {
         }
     }
 
+    /** This IdP's metadata (SAML metadata 2.4.3), as an IdP's admin console offers it for download: entity id, signing certificate, SSO URL. */
+    public String metadataXml(String ssoUrl) {
+        try {
+            String certificateBase64 = Base64.getEncoder().encodeToString(certificate.getEncoded());
+            return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\" "
+                    + "entityID=\"" + ENTITY_ID + "\">\n"
+                    + "  <md:IDPSSODescriptor WantAuthnRequestsSigned=\"true\" protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n"
+                    + "    <md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>" + certificateBase64
+                    + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>\n"
+                    + "    <md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>\n"
+                    + "    <md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\" Location=\"" + ssoUrl + "\"/>\n"
+                    + "  </md:IDPSSODescriptor>\n"
+                    + "</md:EntityDescriptor>\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What arrived at the IdP's SSO URL. */
     public record ReceivedRequest(AuthnRequest request, String relayState, String sigAlg, byte[] signature, String signedOctets) {
 

@@ -112,7 +112,8 @@ final class LoginPageController {
     }
 
     private HttpResponse<?> emailStep(HttpRequest<?> http, FormTokens.Secret secret, String token, String email, Optional<String> target) {
-        return switch (sso.startLogin(email, null, null, target.orElse(null), clients.resolve(http))) {
+        // After the IdP, the ACS sends the browser on to where it was going, else to the account page (never to JSON).
+        return switch (sso.startLogin(email, null, null, target.orElse(AccountPageController.PATH), clients.resolve(http))) {
             case SendToIdp send -> forms.remember(HttpResponse.ok(new ModelAndView<>("redirect", Map.of("page", new RedirectPage(send.url())))),
                     secret);
             case SsoRefused refused when refused.code() == ErrorCode.SSO_NOT_CONFIGURED ->

@@ -4,6 +4,7 @@ import io.gatehouse.api.account.UserResponse;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
+import io.gatehouse.api.security.LinkConfirmationCookie;
 import io.gatehouse.api.security.SessionCookies;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
@@ -42,6 +43,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -61,15 +64,19 @@ class SamlLoginController {
 
     static final int MAX_CLIENT_LENGTH = 200;
     static final int MAX_STATE_LENGTH = 1024;
+    /** The hosted page where a browser sign-in confirms a link with the account's password. */
+    static final String LINK_ACCOUNT_PAGE = "/link-account";
 
     private final StartSamlLoginUseCase starter;
     private final ConsumeSamlResponseUseCase consumer;
     private final SessionCookies cookies;
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
+    private final LinkConfirmationCookie linkCookie;
 
     SamlLoginController(StartSamlLoginUseCase starter, ConsumeSamlResponseUseCase consumer, SessionCookies cookies,
-                        RedirectPolicy redirects, ClientInfoResolver clients) {
+                        RedirectPolicy redirects, ClientInfoResolver clients, LinkConfirmationCookie linkCookie) {
+        this.linkCookie = linkCookie;
         this.starter = starter;
         this.consumer = consumer;
         this.cookies = cookies;
@@ -138,6 +145,7 @@ class SamlLoginController {
     @Operation(summary = "Assertion consumer service: the IdP's SAMLResponse (HTTP-POST binding); logs in, links, or asks for confirmation")
     @ApiResponse(responseCode = "200", description = "logged in; Set-Cookie gatehouse_session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SamlLoginResponse.class)))
     @ApiResponse(responseCode = "302", description = "logged in (or linked), redirected to the redirect given when the login started")
+    @ApiResponse(responseCode = "303", description = "a login started with a redirect (a browser's) that needs a link confirmation: to the hosted page /link-account, the code in an HttpOnly cookie instead of the 409")
     @ApiResponse(responseCode = "401", description = "a saml_* code; the reason is in the workspace's sso/events", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "429", description = "too_many_attempts: this address posted too many refused responses; Retry-After says when to retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
@@ -159,6 +167,9 @@ class SamlLoginController {
             case IdentityLinked linked -> linked.redirect() != null ? found(linked.redirect())
                     : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
             case SsoThrottled throttled -> throttled(throttled);
+            case LinkConfirmationRequired required when required.redirect() != null -> linkCookie.set(seeOther(LINK_ACCOUNT_PAGE
+                    + "?continue=" + URLEncoder.encode(required.redirect(), StandardCharsets.UTF_8)), required.confirmationCode(),
+                    required.expiresAt());
             case LinkConfirmationRequired required -> confirmationRequired(required);
             case SsoRefused refused when !refused.code().isSamlRejection() && refused.code() != ErrorCode.DOMAIN_NOT_VERIFIED ->
                     Problems.response(refused.code(), refused.detail());
@@ -195,6 +206,10 @@ class SamlLoginController {
 
     private static boolean wantsHtml(HttpRequest<?> http) {
         return http.accept().stream().anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
+    }
+
+    private static MutableHttpResponse<?> seeOther(String target) {
+        return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, target);
     }
 
     static MutableHttpResponse<?> found(String target) {

@@ -2,6 +2,7 @@ package io.gatehouse.app.wiring;
 
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.EnableSsoUseCase;
+import java.util.Optional;
 
 /** Counts link confirmations that log in ({@code method="saml"}, success) and the sessions they open. */
 final class MeteredEnableSso implements EnableSsoUseCase {
@@ -24,5 +25,10 @@ final class MeteredEnableSso implements EnableSsoUseCase {
             tokens.issued(TokenMetrics.Kind.SESSION);
         }
         return outcome;
+    }
+
+    @Override
+    public Optional<LinkProposal> proposal(String confirmationCode) {
+        return delegate.proposal(confirmationCode);
     }
 }

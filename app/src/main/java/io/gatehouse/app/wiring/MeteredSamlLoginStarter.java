@@ -1,6 +1,7 @@
 package io.gatehouse.app.wiring;
 
 import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
@@ -24,6 +25,11 @@ final class MeteredSamlLoginStarter implements StartSamlLoginUseCase {
     @Override
     public StartOutcome startLink(UserId user, String providerName, String redirect) {
         return counted(delegate.startLink(user, providerName, redirect));
+    }
+
+    @Override
+    public StartOutcome startForWorkspace(WorkspaceId workspace, String redirect, ClientInfo caller) {
+        return counted(delegate.startForWorkspace(workspace, redirect, caller));
     }
 
     private StartOutcome counted(StartOutcome outcome) {

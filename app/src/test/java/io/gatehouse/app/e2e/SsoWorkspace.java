@@ -17,16 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * browser moves of a SAML login against it: start at Gatehouse, get the AuthnRequest to the IdP,
  * post the IdP's response to the ACS.
  */
-final class SsoWorkspace {
+public final class SsoWorkspace {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     final TestGatehouse gatehouse;
     final TestIdentityProvider idp;
-    final String id;
-    final String domain;
-    final String ownerEmail;
-    final String ownerCookie;
+    public final String id;
+    public final String domain;
+    public final String ownerEmail;
+    public final String ownerCookie;
     final Map<String, Object> config;
 
     private SsoWorkspace(TestGatehouse gatehouse, TestIdentityProvider idp, String id, String domain, String ownerEmail,
@@ -41,7 +41,7 @@ final class SsoWorkspace {
     }
 
     /** Creates the owner (whose email is in the domain), the workspace, and an enabled SSO configuration with {@code settings} on top. */
-    static SsoWorkspace create(TestGatehouse gatehouse, TestIdentityProvider idp, Map<String, Object> settings) {
+    public static SsoWorkspace create(TestGatehouse gatehouse, TestIdentityProvider idp, Map<String, Object> settings) {
         String domain = "corp" + COUNTER.incrementAndGet() + "-" + ProcessHandle.current().pid() + ".example.com";
         String owner = "owner@" + domain;
         var created = gatehouse.postJson("/api/v1/signup", "{\"email\":\"" + owner + "\",\"password\":\"" + PASSWORD
@@ -74,11 +74,11 @@ final class SsoWorkspace {
         return new SsoWorkspace(node, idp, id, domain, ownerEmail, ownerCookie, config);
     }
 
-    String acsUrl() {
+    public String acsUrl() {
         return (String) sp().get("acs_url");
     }
 
-    String spEntityId() {
+    public String spEntityId() {
         return (String) sp().get("entity_id");
     }
 
@@ -121,7 +121,7 @@ final class SsoWorkspace {
         return post(answer(request, email).encoded(), request.relayState());
     }
 
-    List<Map<String, Object>> events() {
+    public List<Map<String, Object>> events() {
         return gatehouse.request("GET", "/api/v1/workspaces/" + id + "/sso/events").session(ownerCookie).send().expect(200).jsonList();
     }
 

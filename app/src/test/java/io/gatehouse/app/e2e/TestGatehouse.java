@@ -284,7 +284,8 @@ public final class TestGatehouse implements AutoCloseable {
 
         /** The session cookie plus the Origin a browser on the public URL would send. */
         public Request session(String cookie) {
-            return headers("Cookie", "gatehouse_session=" + cookie, "Origin", ORIGIN);
+            return headers("Cookie", "gatehouse_session=" + cookie, "Origin",
+                    context().getProperty("gatehouse.public-url", String.class).orElse(ORIGIN));
         }
 
         public Request basic(String user, String password) {

@@ -137,6 +137,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the browser shows a page whose address starts with {@code prefix}: for moves it makes on its own (a meta refresh). */
+    Browser waitForUrl(String prefix) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(prefix)
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
     /** This browser's cookies as a Cookie header, for a request the test crafts itself. */
     String cookieHeader() {
         return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())

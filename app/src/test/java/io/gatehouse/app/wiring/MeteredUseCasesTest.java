@@ -44,7 +44,7 @@ class MeteredUseCasesTest {
                 new SamlLoggedIn(null, null, null, null, null),
                 new SsoRefused(ErrorCode.SAML_SIGNATURE_INVALID, "bad signature"),
                 new SsoThrottled(Duration.ofSeconds(30), SsoThrottled.Limit.FAILURES_PER_IP),
-                new LinkConfirmationRequired("code", Instant.now()),
+                new LinkConfirmationRequired("code", Instant.now(), null),
                 new ConsumeSamlResponseUseCase.IdentityLinked(null, null)));
         ConsumeSamlResponseUseCase acs = new MeteredSamlLogin((workspace, response, relay, client) -> answers.pop(), logins, tokens, sso);
 

@@ -104,7 +104,7 @@ public final class FederatedLogin {
                 yield in.loggedIn(sessions.open(user, AuthMethod.SAML, in.client()));
             }
             case FederatedAccountPolicy.ConfirmWithPassword confirm ->
-                    confirmationFor(active(Optional.of(confirm.account())), in.configuration(), in.assertion(), in.profile());
+                    confirmationFor(active(Optional.of(confirm.account())), in);
             case FederatedAccountPolicy.Reclaim reclaim -> {
                 User account = active(Optional.of(reclaim.account()));
                 User reclaimed = takeover.reclaim(account);
@@ -130,12 +130,12 @@ public final class FederatedLogin {
         return carryOut(FederatedAccountPolicy.decide(false, Optional.empty(), users.findByEmail(in.profile().email()), false), in);
     }
 
-    private AcsOutcome confirmationFor(User user, SsoConfiguration configuration, SamlAssertion assertion, AssertedProfile profile) {
+    private AcsOutcome confirmationFor(User user, Admission in) {
         SecretToken code = SecretToken.generate(random);
         Instant expiresAt = clock.instant().plus(policy.confirmationLifetime());
-        confirmations.insert(new LinkConfirmation(code.hash(), user.id(), configuration.workspaceId(), assertion.nameId(),
-                profile.email().value(), profile.fullName(), expiresAt));
-        return new LinkConfirmationRequired(code.value(), expiresAt);
+        confirmations.insert(new LinkConfirmation(code.hash(), user.id(), in.configuration().workspaceId(), in.assertion().nameId(),
+                in.email(), in.profile().fullName(), expiresAt));
+        return new LinkConfirmationRequired(code.value(), expiresAt, in.request().map(PendingSamlRequest::redirect).orElse(null));
     }
 
     private static User active(Optional<User> user) {

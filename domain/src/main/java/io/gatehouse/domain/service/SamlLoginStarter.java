@@ -76,6 +76,17 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
     }
 
     @Override
+    public StartOutcome startForWorkspace(WorkspaceId workspace, String redirect, ClientInfo caller) {
+        Optional<SsoThrottled> throttled = guard.admitStart(caller.ip());
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
+        return configurations.find(workspace).filter(SsoConfiguration::enabled)
+                .<StartOutcome>map(configuration -> send(configuration, null, null, null, redirect))
+                .orElseGet(() -> new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO is not enabled for this workspace"));
+    }
+
+    @Override
     public StartOutcome startLink(UserId user, String providerName, String redirect) {
         Optional<SsoConfiguration> configuration = samlWorkspace(providerName).flatMap(configurations::find)
                 .filter(SsoConfiguration::enabled);

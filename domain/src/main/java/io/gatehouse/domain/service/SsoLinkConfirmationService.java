@@ -104,6 +104,17 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
         }
     }
 
+    @Override
+    public Optional<LinkProposal> proposal(String confirmationCode) {
+        if (confirmationCode == null || confirmationCode.isEmpty() || confirmationCode.length() > SecretToken.MAX_PRESENTED_LENGTH) {
+            return Optional.empty();
+        }
+        return confirmations.find(SecretToken.TokenHash.sha256(confirmationCode))
+                .filter(confirmation -> !confirmation.isExpiredAt(clock.instant()))
+                .flatMap(confirmation -> users.findById(confirmation.userId())
+                        .map(user -> new LinkProposal(user.email().value(), confirmation.expiresAt())));
+    }
+
     private static SsoRefused unknownCode() {
         return new SsoRefused(ErrorCode.INVALID_TOKEN, "unknown or already used confirmation code");
     }

@@ -21,11 +21,14 @@ public interface ConsumeSamlResponseUseCase {
     record IdentityLinked(User user, String redirect) implements AcsOutcome {
     }
 
-    /** The email belongs to an existing account not linked to this IdP: its owner must confirm with a password. */
-    record LinkConfirmationRequired(String confirmationCode, Instant expiresAt) implements AcsOutcome {
+    /**
+     * The email belongs to an existing account not linked to this IdP: its owner must confirm with a password.
+     * {@code redirect} is where the login was to end (null when it was started without one).
+     */
+    record LinkConfirmationRequired(String confirmationCode, Instant expiresAt, String redirect) implements AcsOutcome {
         @Override
         public String toString() {
-            return "LinkConfirmationRequired[code=redacted, expiresAt=" + expiresAt + "]";
+            return "LinkConfirmationRequired[code=redacted, expiresAt=" + expiresAt + ", redirect=" + redirect + "]";
         }
     }
 }

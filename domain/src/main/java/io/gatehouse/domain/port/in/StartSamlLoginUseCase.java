@@ -1,6 +1,7 @@
 package io.gatehouse.domain.port.in;
 
 import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.model.WorkspaceId;
 
 /** Starts an SP-initiated SAML login or account link: an AuthnRequest to the workspace's IdP. */
 public interface StartSamlLoginUseCase {
@@ -15,6 +16,13 @@ public interface StartSamlLoginUseCase {
 
     /** As {@link #startLogin}, but a successful answer links the IdP identity to {@code user} instead of logging in. */
     StartOutcome startLink(UserId user, String providerName, String redirect);
+
+    /**
+     * An SP-initiated login at the IdP of one workspace, named rather than found by email: a workspace admin's
+     * "test sign-in". Grants nothing {@link #startLogin} would not (anyone can start a login for any workspace
+     * with an address of its domain); limited per client IP like it.
+     */
+    StartOutcome startForWorkspace(WorkspaceId workspace, String redirect, ClientInfo caller);
 
     sealed interface StartOutcome permits SendToIdp, SsoRefused, SsoThrottled {
     }
