@@ -22,6 +22,16 @@ final class Messages {
             case EMAIL_NOT_VERIFIED -> "Confirm your email address first: open the link we mailed you, then accept.";
             case INVITATION_EXPIRED -> "This invitation has expired. Ask for a new one.";
             case NOT_FOUND -> "This invitation is not for you, or no longer exists.";
+            case CONFIRMATION_EXPIRED -> "The confirmation expired. Sign in through your organization again to start over.";
+            case ALREADY_MEMBER -> "This person is already a member of the workspace.";
+            case LAST_OWNER -> "A workspace keeps at least one owner: make someone else an owner first.";
+            case FORBIDDEN -> "Only a workspace owner can do this.";
+            case INVALID_DOMAIN -> "Enter a domain name such as example.com.";
+            case PUBLIC_DOMAIN -> "This is a public email domain (or a public suffix): nobody can own it for a workspace.";
+            case DOMAIN_TAKEN -> "Another workspace has already proved that it owns this domain.";
+            case DOMAIN_NOT_VERIFIED -> "The TXT record was not found yet.";
+            case SSO_NOT_CONFIGURED -> "Set up single sign-on first.";
+            case VALIDATION_FAILED -> "Check this field.";
             default -> "Something went wrong (" + code.code() + "). Please try again.";
         };
     }

@@ -75,6 +75,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Chooses a file in the file input {@code id}, as a person would in the file picker. */
+    Browser attach(String id, java.nio.file.Path file) {
+        driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
     /** Whether the element's document has been replaced; Chromium says so in two ways. */
     private static boolean isGone(WebElement element) {
         try {
@@ -190,6 +196,11 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             for (var size : List.of(java.util.Map.entry("desktop", DESKTOP), java.util.Map.entry("phone", PHONE))) {
                 driver.manage().window().setSize(size.getValue());
+                // The whole page, not only what fits the window: grow the window to the document's height (capped).
+                long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollHeight");
+                driver.manage().window().setSize(new Dimension(size.getValue().width, (int) Math.min(4000, Math.max(size.getValue().height,
+                        height + (size.getValue().height - viewportHeight())))));
                 Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
                 Files.copy(shot, SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -198,6 +209,10 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private long viewportHeight() {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.innerHeight");
     }
 
     @Override

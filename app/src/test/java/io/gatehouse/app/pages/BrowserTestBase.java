@@ -17,6 +17,12 @@ abstract class BrowserTestBase {
         return SignInPagesBrowserTest.Pages.origin(gatehouse);
     }
 
+    /** Signs in on the sign-in page with the test password, as a person would. */
+    final Browser signIn(String email) {
+        return browser.go("/login").type("email", email).submit("email").type("password", io.gatehouse.app.e2e.TestGatehouse.PASSWORD)
+                .submit("password");
+    }
+
     @BeforeEach
     void freshVisitor() {
         browser.forgetCookies();
