@@ -1,6 +1,7 @@
 package io.gatehouse.api.sso;
 
 import io.gatehouse.api.account.UserResponse;
+import io.gatehouse.api.pages.NoticePage;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
@@ -38,6 +39,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -146,7 +148,7 @@ class SamlLoginController {
     @ApiResponse(responseCode = "200", description = "logged in; Set-Cookie gatehouse_session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SamlLoginResponse.class)))
     @ApiResponse(responseCode = "302", description = "logged in (or linked), redirected to the redirect given when the login started")
     @ApiResponse(responseCode = "303", description = "a login started with a redirect (a browser's) that needs a link confirmation: to the hosted page /link-account, the code in an HttpOnly cookie instead of the 409")
-    @ApiResponse(responseCode = "401", description = "a saml_* code; the reason is in the workspace's sso/events", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
+    @ApiResponse(responseCode = "401", description = "a saml_* code; the reason is in the workspace's sso/events (for Accept: text/html, a page saying so)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "429", description = "too_many_attempts: this address posted too many refused responses; Retry-After says when to retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "domain_not_verified: the asserted email's domain is claimed by the workspace but not verified; or sso_link_confirmation_required with confirmation_code for POST /me/enable_sso", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ConfirmationProblem.class)))
@@ -166,7 +168,10 @@ class SamlLoginController {
             }
             case IdentityLinked linked -> linked.redirect() != null ? found(linked.redirect())
                     : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
+            case SsoThrottled throttled when isBrowser(http) -> refusedPage(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_ATTEMPTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             case SsoThrottled throttled -> throttled(throttled);
+            case SsoRefused refused when isBrowser(http) -> refusedPage(Problems.statusOf(refused.code()), refused.code());
             case LinkConfirmationRequired required when required.redirect() != null -> linkCookie.set(seeOther(LINK_ACCOUNT_PAGE
                     + "?continue=" + URLEncoder.encode(required.redirect(), StandardCharsets.UTF_8)), required.confirmationCode(),
                     required.expiresAt());
@@ -177,6 +182,18 @@ class SamlLoginController {
             case SsoRefused refused -> Problems.response(refused.code(),
                     "the SAML response was refused; a workspace admin can see why in the SSO events");
         };
+    }
+
+    /**
+     * A person's browser (the IdP's page posted here) gets a page, not a problem document: which code, and where the
+     * reason is. The reason itself stays for the workspace's admins (the poster may be probing the validation).
+     */
+    private static MutableHttpResponse<?> refusedPage(HttpStatus status, ErrorCode code) {
+        String message = code == ErrorCode.TOO_MANY_ATTEMPTS ? "Too many sign-ins were refused from this address. Wait a little, then try again."
+                : "Gatehouse refused the answer of your organization's identity provider (" + code.code() + "). The admins of your "
+                + "workspace can see exactly why in its sign-in events.";
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>("notice", Map.of("page", new NoticePage("Sign-in refused", message, "/login", "Back to sign in"))));
     }
 
     private static HttpResponse<?> confirmationRequired(LinkConfirmationRequired required) {
@@ -202,6 +219,11 @@ class SamlLoginController {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** A browser navigating names text/html itself; a script's {@code Accept: *}{@code /*} keeps the problem document. */
+    private static boolean isBrowser(HttpRequest<?> http) {
+        return http.accept().stream().anyMatch(type -> type.getName().equals(MediaType.TEXT_HTML));
     }
 
     private static boolean wantsHtml(HttpRequest<?> http) {

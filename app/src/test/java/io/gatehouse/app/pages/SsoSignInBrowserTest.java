@@ -88,6 +88,21 @@ class SsoSignInBrowserTest extends BrowserTestBase {
         assertThat(browser.text("h1")).as("the code was used up and its cookie cleared").isEqualTo("Nothing to confirm");
     }
 
+    /** The IdP vouches for an address outside the workspace's domains: the person reads a page with the code, the admins read why. */
+    @Test
+    void aRefusedAnswerShowsAPageWithTheCodeAndTheReasonGoesToTheAdmins() {
+        browser.go("/login").type("email", "dan@" + workspace.domain).submit("email");
+        browser.waitForUrl(idpPages.origin());
+        browser.type("idp-username", "mallory@elsewhere.example").submit("idp-username");
+        browser.click("#idp-continue");
+
+        assertThat(browser.text("h1")).isEqualTo("Sign-in refused");
+        assertThat(browser.text("#notice")).contains("saml_email_domain_not_allowed").doesNotContain("elsewhere.example");
+        assertThat(browser.cookieHeader()).doesNotContain("gatehouse_session");
+        assertThat(workspace.events().get(0)).containsEntry("code", "saml_email_domain_not_allowed");
+        assertThat((String) workspace.events().get(0).get("detail")).contains("elsewhere.example");
+    }
+
     @Test
     void withoutAPendingConfirmationThePageOffersNothingToConfirm() {
         browser.go("/link-account");
