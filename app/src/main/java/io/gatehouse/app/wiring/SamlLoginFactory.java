@@ -110,7 +110,8 @@ class SamlLoginFactory {
     }
 
     @Singleton
-    ExternalAccountsUseCase externalAccounts(ExternalIdentities identities, Users users, Transactions transactions) {
-        return new ExternalAccountService(identities, users, transactions);
+    ExternalAccountsUseCase externalAccounts(ExternalIdentities identities, Users users, Transactions transactions, Memberships memberships,
+                                             SsoConfigurations configurations) {
+        return new ExternalAccountService(identities, users, transactions, memberships, configurations);
     }
 }

@@ -103,6 +103,49 @@ class SsoSignInBrowserTest extends BrowserTestBase {
         assertThat((String) workspace.events().get(0).get("detail")).contains("elsewhere.example");
     }
 
+    /**
+     * From the account page, a member whose own address is elsewhere links the workspace's IdP (through its sign-in
+     * page, as the identity the IdP knows them by), then unlinks it.
+     */
+    @Test
+    void aMemberLinksAndUnlinksTheWorkspacesSignInFromTheAccountPage() {
+        String member = "pat@home.example";
+        String atWork = "pat@" + workspace.domain;
+        gatehouse.signUpVerified(member);
+        gatehouse.addMember(workspace.id, workspace.ownerCookie, member, "member");
+        signIn(member).go("/account");
+        assertThat(browser.text("#links")).contains("not linked");
+
+        browser.click("#links button[aria-label^='Link ']");
+        browser.waitForUrl(idpPages.origin());
+        browser.type("idp-username", atWork).submit("idp-username");
+        browser.click("#idp-continue");
+
+        assertThat(browser.path()).isEqualTo("/account");
+        assertThat(browser.text("#links")).contains("single sign-on").contains(atWork).doesNotContain("not linked");
+        assertThat(linkedProviders(member)).containsExactly("saml:" + workspace.id);
+
+        browser.click("#links button[aria-label^='Unlink ']");
+        assertThat(linkedProviders(member)).isEmpty();
+        assertThat(browser.text("#links")).contains("not linked");
+    }
+
+    /** Someone the IdP provisioned has no password: the page says so, and the only link cannot be removed. */
+    @Test
+    void theOnlyWayToSignInCannotBeUnlinked() {
+        String email = "eve@" + workspace.domain;
+        browser.go("/login").type("email", email).submit("email");
+        browser.waitForUrl(idpPages.origin());
+        browser.type("idp-username", email).submit("idp-username");
+        browser.click("#idp-continue");
+        assertThat(browser.text("#no-password")).contains("without a password");
+
+        browser.click("#links button[aria-label^='Unlink ']");
+
+        assertThat(browser.all("#links-error[data-code=last_login_method]")).hasSize(1);
+        assertThat(browser.text("#links")).contains(email);
+    }
+
     @Test
     void withoutAPendingConfirmationThePageOffersNothingToConfirm() {
         browser.go("/link-account");

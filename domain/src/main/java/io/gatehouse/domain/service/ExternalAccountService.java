@@ -2,14 +2,19 @@ package io.gatehouse.domain.service;
 
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.ExternalIdentity;
+import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.SsoConfigurations;
 import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.Users;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Lists and removes a user's external identity links; never removes the last way to log in. */
 public final class ExternalAccountService implements ExternalAccountsUseCase {
@@ -17,11 +22,27 @@ public final class ExternalAccountService implements ExternalAccountsUseCase {
     private final ExternalIdentities identities;
     private final Users users;
     private final Transactions transactions;
+    private final Memberships memberships;
+    private final SsoConfigurations configurations;
 
-    public ExternalAccountService(ExternalIdentities identities, Users users, Transactions transactions) {
+    public ExternalAccountService(ExternalIdentities identities, Users users, Transactions transactions, Memberships memberships,
+                                  SsoConfigurations configurations) {
         this.identities = identities;
         this.users = users;
         this.transactions = transactions;
+        this.memberships = memberships;
+        this.configurations = configurations;
+    }
+
+    @Override
+    public List<LinkableProvider> linkable(UserId user) {
+        Set<String> linked = identities.ofUser(user).stream().map(ExternalIdentity::providerName).collect(Collectors.toSet());
+        return memberships.workspacesOf(user).stream()
+                .filter(membership -> configurations.find(membership.workspace().id()).filter(SsoConfiguration::enabled).isPresent())
+                .map(membership -> new LinkableProvider(ExternalIdentity.samlProvider(membership.workspace().id()),
+                        membership.workspace().name()))
+                .filter(provider -> !linked.contains(provider.providerName()))
+                .toList();
     }
 
     @Override

@@ -11,6 +11,13 @@ public interface ExternalAccountsUseCase {
 
     UnlinkOutcome unlink(UserId user, String providerName);
 
+    /** The providers the user could link now: the enabled SAML IdPs of the user's workspaces that are not linked yet. */
+    List<LinkableProvider> linkable(UserId user);
+
+    /** {@code displayName} is what a person recognises: the workspace's name for its IdP. */
+    record LinkableProvider(String providerName, String displayName) {
+    }
+
     sealed interface UnlinkOutcome permits Unlinked, SsoRefused {
     }
 
