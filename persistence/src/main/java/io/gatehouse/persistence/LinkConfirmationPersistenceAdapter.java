@@ -28,14 +28,14 @@ class LinkConfirmationPersistenceAdapter implements LinkConfirmations {
 
     @Override
     public void insert(LinkConfirmation c) {
-        repository.insert(c.codeHash().hex(), c.userId().value(), c.workspaceId().value(), c.externalId(), c.email(), c.fullName(),
-                c.expiresAt());
+        repository.insert(c.codeHash().hex(), c.userId().value(), c.providerName(), c.workspaceId() == null ? null : c.workspaceId().value(),
+                c.externalId(), c.email(), c.fullName(), c.expiresAt());
     }
 
     @Override
     public Optional<LinkConfirmation> find(TokenHash codeHash) {
         return repository.find(codeHash.hex()).map(r -> new LinkConfirmation(new TokenHash(r.codeHash()), new UserId(r.userId()),
-                new WorkspaceId(r.workspaceId()), r.externalId(), r.email(), r.fullName(), r.expiresAt()));
+                r.providerName(), r.workspaceId() == null ? null : new WorkspaceId(r.workspaceId()), r.externalId(), r.email(), r.fullName(), r.expiresAt()));
     }
 
     @Override
@@ -49,7 +49,7 @@ class LinkConfirmationPersistenceAdapter implements LinkConfirmations {
     }
 
     @MappedEntity("sso_link_confirmations")
-    record LinkConfirmationRow(@Id String codeHash, UUID userId, UUID workspaceId, String externalId, @Nullable String email,
+    record LinkConfirmationRow(@Id String codeHash, UUID userId, String providerName, @Nullable UUID workspaceId, String externalId, @Nullable String email,
                                @Nullable String fullName, Instant expiresAt) {
     }
 
@@ -57,9 +57,10 @@ class LinkConfirmationPersistenceAdapter implements LinkConfirmations {
     interface LinkConfirmationRepository extends GenericRepository<LinkConfirmationRow, String> {
 
         @Query("""
-                INSERT INTO sso_link_confirmations (code_hash, user_id, workspace_id, external_id, email, full_name, expires_at)
-                VALUES (:codeHash, :userId, :workspaceId, :externalId, :email, :fullName, :expiresAt)""")
-        int insert(String codeHash, UUID userId, UUID workspaceId, String externalId, @Nullable String email,
+                INSERT INTO sso_link_confirmations (code_hash, user_id, provider_name, workspace_id, external_id, email, full_name,
+                                                    expires_at)
+                VALUES (:codeHash, :userId, :providerName, :workspaceId, :externalId, :email, :fullName, :expiresAt)""")
+        int insert(String codeHash, UUID userId, String providerName, @Nullable UUID workspaceId, String externalId, @Nullable String email,
                    @Nullable String fullName, Instant expiresAt);
 
         @Query("SELECT * FROM sso_link_confirmations WHERE code_hash = :codeHash")

@@ -109,13 +109,31 @@ class SamlLoginPersistenceTest extends PersistenceTest {
     @Test
     void aLinkConfirmationIsDeletedOnce() {
         User alice = user();
+        WorkspaceId workspace = workspace();
         SecretToken.TokenHash hash = SecretToken.generate(new SecureRandom()).hash();
-        confirmations.insert(new LinkConfirmation(hash, alice.id(), workspace(), "nameid", "a@x.example", "Alice A", NOW.plusSeconds(60)));
+        confirmations.insert(new LinkConfirmation(hash, alice.id(), ExternalIdentity.samlProvider(workspace), workspace, "nameid",
+                "a@x.example", "Alice A", NOW.plusSeconds(60)));
 
-        assertThat(confirmations.find(hash).orElseThrow().fullName()).isEqualTo("Alice A");
+        LinkConfirmation found = confirmations.find(hash).orElseThrow();
+        assertThat(found.fullName()).isEqualTo("Alice A");
+        assertThat(found.providerName()).isEqualTo("saml:" + workspace);
+        assertThat(found.workspaceId()).isEqualTo(workspace);
         assertThat(confirmations.delete(hash)).isTrue();
         assertThat(confirmations.delete(hash)).isFalse();
         assertThat(confirmations.find(hash)).isEmpty();
+    }
+
+    /** An instance provider's identity has no workspace. */
+    @Test
+    void aLinkConfirmationForAnInstanceProviderHasNoWorkspace() {
+        User alice = user();
+        SecretToken.TokenHash hash = SecretToken.generate(new SecureRandom()).hash();
+        confirmations.insert(new LinkConfirmation(hash, alice.id(), "corp-okta", null, "sub-1", "a@x.example", null, NOW.plusSeconds(60)));
+
+        LinkConfirmation found = confirmations.find(hash).orElseThrow();
+        assertThat(found.providerName()).isEqualTo("corp-okta");
+        assertThat(found.workspaceId()).isNull();
+        assertThat(found.externalId()).isEqualTo("sub-1");
     }
 
     @Test

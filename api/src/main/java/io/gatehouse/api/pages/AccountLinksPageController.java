@@ -1,9 +1,14 @@
 package io.gatehouse.api.pages;
 
 import io.gatehouse.api.problem.Problems;
+import io.gatehouse.api.security.Caller;
+import io.gatehouse.api.security.OidcFlowCookie;
 import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.ExternalIdentity;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase.Unlinked;
+import io.gatehouse.domain.port.in.OidcLoginUseCase;
+import io.gatehouse.domain.port.in.OidcLoginUseCase.SendToProvider;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
@@ -27,8 +32,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 
 /**
- * Linked sign-ins on {@code /account}: link a provider (off to its sign-in page; its answer at the ACS links the
- * identity to this account and comes back here) and unlink one (never the last way to sign in), on the use cases of
+ * Linked sign-ins on {@code /account}: link a provider (off to its sign-in page; its answer at the ACS or the OpenID
+ * Connect callback links the identity to this account and comes back here) and unlink one (never the last way to sign in), on the use cases of
  * {@code /api/v1/me/external-accounts}.
  */
 @Hidden
@@ -43,24 +48,47 @@ final class AccountLinksPageController {
     private final AccountPages pages;
     private final ExternalAccountsUseCase externalAccounts;
     private final StartSamlLoginUseCase starter;
+    private final OidcLoginUseCase oidc;
+    private final OidcFlowCookie flows;
 
-    AccountLinksPageController(AccountPages pages, ExternalAccountsUseCase externalAccounts, StartSamlLoginUseCase starter) {
+    AccountLinksPageController(AccountPages pages, ExternalAccountsUseCase externalAccounts, StartSamlLoginUseCase starter,
+                               OidcLoginUseCase oidc, OidcFlowCookie flows) {
         this.pages = pages;
         this.externalAccounts = externalAccounts;
         this.starter = starter;
+        this.oidc = oidc;
+        this.flows = flows;
     }
 
     /** Leaves by the meta-refresh page: the CSP's form-action 'self' would block a redirect to the IdP after this post. */
     @Post(value = AccountPages.LINK, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> link(HttpRequest<?> http, @Nullable Authentication authentication, @Body Map<String, String> form) {
+        String provider = PageForms.field(form, "provider", MAX_PROVIDER);
+        if (!provider.startsWith(ExternalIdentity.SAML_PREFIX)) {
+            return pages.act(http, authentication, AccountPages.LINK, form.get(FormTokens.FIELD), caller ->
+                    switch (oidc.startLink(caller.userId(), provider, AccountPages.PATH, flows.read(http).orElse(null))) {
+                        case SendToProvider send -> flows.set(HttpResponse.ok(new ModelAndView<>("redirect",
+                                Map.of("page", new RedirectPage(send.url())))), send.browserSecret());
+                        case SsoRefused refused -> refusedLink(http, caller, refused);
+                        case SsoThrottled throttled -> throttledLink(http, caller);
+                    });
+        }
         return pages.act(http, authentication, AccountPages.LINK, form.get(FormTokens.FIELD), caller ->
-                switch (starter.startLink(caller.userId(), PageForms.field(form, "provider", MAX_PROVIDER), AccountPages.PATH)) {
+                switch (starter.startLink(caller.userId(), provider, AccountPages.PATH)) {
                     case SendToIdp send -> HttpResponse.ok(new ModelAndView<>("redirect", Map.of("page", new RedirectPage(send.url()))));
-                    case SsoRefused refused -> pages.render(http, caller, Problems.statusOf(refused.code()), AccountPages.Flash.error(
-                            new FieldError("links", refused.code().code(), linkMessage(refused.code()))));
-                    case SsoThrottled throttled -> pages.render(http, caller, HttpStatus.TOO_MANY_REQUESTS, AccountPages.Flash.error(
-                            new FieldError("links", ErrorCode.TOO_MANY_ATTEMPTS.code(), Messages.of(ErrorCode.TOO_MANY_ATTEMPTS))));
+                    case SsoRefused refused -> refusedLink(http, caller, refused);
+                    case SsoThrottled throttled -> throttledLink(http, caller);
                 });
+    }
+
+    private HttpResponse<?> refusedLink(HttpRequest<?> http, Caller caller, SsoRefused refused) {
+        return pages.render(http, caller, Problems.statusOf(refused.code()), AccountPages.Flash.error(
+                new FieldError("links", refused.code().code(), linkMessage(refused.code()))));
+    }
+
+    private HttpResponse<?> throttledLink(HttpRequest<?> http, Caller caller) {
+        return pages.render(http, caller, HttpStatus.TOO_MANY_REQUESTS, AccountPages.Flash.error(
+                new FieldError("links", ErrorCode.TOO_MANY_ATTEMPTS.code(), Messages.of(ErrorCode.TOO_MANY_ATTEMPTS))));
     }
 
     @Post(value = AccountPages.UNLINK, consumes = MediaType.APPLICATION_FORM_URLENCODED)

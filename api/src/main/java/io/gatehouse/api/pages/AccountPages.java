@@ -9,6 +9,7 @@ import io.gatehouse.domain.port.in.ApiTokenUseCase;
 import io.gatehouse.domain.port.in.DeveloperApiAccessUseCase;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.ManageSessionsUseCase;
+import io.gatehouse.domain.port.in.OidcLoginUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -49,9 +50,11 @@ final class AccountPages {
     private final ExternalAccountsUseCase externalAccounts;
     private final DeveloperApiAccessUseCase developerAccess;
     private final FormTokens forms;
+    private final OidcLoginUseCase oidc;
 
     AccountPages(AccountUseCase accounts, ManageSessionsUseCase sessions, ApiTokenUseCase apiTokens, ExternalAccountsUseCase externalAccounts,
-                 DeveloperApiAccessUseCase developerAccess, FormTokens forms) {
+                 DeveloperApiAccessUseCase developerAccess, FormTokens forms, OidcLoginUseCase oidc) {
+        this.oidc = oidc;
         this.accounts = accounts;
         this.sessions = sessions;
         this.apiTokens = apiTokens;
@@ -122,9 +125,11 @@ final class AccountPages {
                         token.tokenPrefix(), PageSessions.when(token.createdAt()), PageSessions.when(token.expiresAt()),
                         PageSessions.when(token.lastUsedAt())))
                 .toList();
+        Map<String, String> providerNames = new LinkedHashMap<>();
+        oidc.providers().forEach(provider -> providerNames.put(provider.name(), provider.displayName()));
         List<AccountPage.LinkRow> links = externalAccounts.list(caller.userId()).stream()
-                .map(link -> new AccountPage.LinkRow(link.providerName(), displayName(link, memberships), link.email() == null ? "" : link.email(),
-                        PageSessions.when(link.linkedAt())))
+                .map(link -> new AccountPage.LinkRow(link.providerName(), displayName(link, memberships, providerNames),
+                        link.email() == null ? "" : link.email(), PageSessions.when(link.linkedAt())))
                 .toList();
         List<AccountPage.LinkableRow> linkable = externalAccounts.linkable(caller.userId()).stream()
                 .map(provider -> new AccountPage.LinkableRow(provider.providerName(), provider.displayName()))
@@ -139,12 +144,12 @@ final class AccountPages {
         return forms.remember(HttpResponse.status(status).body(new ModelAndView<>("account", Map.of("page", page))), secret);
     }
 
-    /** A workspace's IdP is shown by the workspace's name, when the person is a member; any other provider by its name. */
-    private static String displayName(ExternalIdentity link, List<WorkspaceRole> memberships) {
+    /** A workspace's IdP is shown by the workspace's name (when the person is a member), an instance provider by its display name. */
+    private static String displayName(ExternalIdentity link, List<WorkspaceRole> memberships, Map<String, String> providerNames) {
         return memberships.stream()
                 .filter(membership -> link.providerName().equals(ExternalIdentity.samlProvider(membership.workspace().id())))
                 .map(membership -> membership.workspace().name() + " (single sign-on)")
-                .findFirst().orElse(link.providerName());
+                .findFirst().orElse(providerNames.getOrDefault(link.providerName(), link.providerName()));
     }
 
     private static String device(@Nullable String userAgent) {

@@ -5,6 +5,7 @@ import io.gatehouse.api.security.SessionCookies;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
+import io.gatehouse.domain.port.in.OidcLoginUseCase;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase.PasswordLoginCommand;
@@ -32,6 +33,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,9 +61,11 @@ final class LoginPageController {
     private final FormTokens forms;
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
+    private final OidcLoginUseCase oidc;
 
     LoginPageController(PasswordLoginUseCase login, StartSamlLoginUseCase sso, SessionCookies cookies, FormTokens forms,
-                        RedirectPolicy redirects, ClientInfoResolver clients) {
+                        RedirectPolicy redirects, ClientInfoResolver clients, OidcLoginUseCase oidc) {
+        this.oidc = oidc;
         this.login = login;
         this.sso = sso;
         this.cookies = cookies;
@@ -148,7 +154,15 @@ final class LoginPageController {
     }
 
     private MutableHttpResponse<?> page(HttpStatus status, FormTokens.Secret secret, LoginPage page) {
-        return forms.remember(HttpResponse.status(status).body(new ModelAndView<>("login", Map.of("page", page))), secret);
+        return forms.remember(HttpResponse.status(status).body(new ModelAndView<>("login", Map.of("page", page, "providers",
+                providerButtons(page.continueTo())))), secret);
+    }
+
+    /** One button per instance provider: a plain link to the start of a sign-in with it, which returns where this one would. */
+    private List<ProviderButton> providerButtons(String continueTo) {
+        String redirect = URLEncoder.encode(continueTo.isEmpty() ? AccountPageController.PATH : continueTo, StandardCharsets.UTF_8);
+        return oidc.providers().stream().map(provider -> new ProviderButton(provider.name(), provider.displayName(),
+                "/api/v1/auth/oidc/" + provider.name() + "/login?redirect=" + redirect)).toList();
     }
 
     private static MutableHttpResponse<?> retryAfter(MutableHttpResponse<?> response, long seconds) {

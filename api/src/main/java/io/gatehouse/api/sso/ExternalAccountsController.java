@@ -4,15 +4,19 @@ import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.api.security.CurrentCaller;
+import io.gatehouse.api.security.OidcFlowCookie;
 import io.gatehouse.domain.model.ExternalIdentity;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.ExternalAccountsUseCase.Unlinked;
+import io.gatehouse.domain.port.in.OidcLoginUseCase;
+import io.gatehouse.domain.port.in.OidcLoginUseCase.SendToProvider;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
 import io.gatehouse.domain.port.in.StartSamlLoginUseCase.SendToIdp;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -46,11 +50,16 @@ class ExternalAccountsController {
 
     private final ExternalAccountsUseCase accounts;
     private final StartSamlLoginUseCase starter;
+    private final OidcLoginUseCase oidc;
+    private final OidcFlowCookie flows;
     private final RedirectPolicy redirects;
 
-    ExternalAccountsController(ExternalAccountsUseCase accounts, StartSamlLoginUseCase starter, RedirectPolicy redirects) {
+    ExternalAccountsController(ExternalAccountsUseCase accounts, StartSamlLoginUseCase starter, OidcLoginUseCase oidc, OidcFlowCookie flows,
+                               RedirectPolicy redirects) {
         this.accounts = accounts;
         this.starter = starter;
+        this.oidc = oidc;
+        this.flows = flows;
         this.redirects = redirects;
     }
 
@@ -77,7 +86,8 @@ class ExternalAccountsController {
     @ApiResponse(responseCode = "302", description = "to the provider")
     @ApiResponse(responseCode = "400", description = "unknown_provider, invalid_redirect", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "409", description = "already_linked", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    HttpResponse<?> link(@CurrentCaller Caller caller, @Valid @Body ProviderRequest body, @Nullable @QueryValue String redirect) {
+    HttpResponse<?> link(HttpRequest<?> http, @CurrentCaller Caller caller, @Valid @Body ProviderRequest body,
+                         @Nullable @QueryValue String redirect) {
         Optional<String> target = Optional.empty();
         if (redirect != null) {
             target = redirects.check(redirect);
@@ -85,9 +95,17 @@ class ExternalAccountsController {
                 return SamlLoginController.invalidRedirect();
             }
         }
+        if (!body.providerName().startsWith(ExternalIdentity.SAML_PREFIX)) {
+            // An instance provider: the same browser-bound authorization code flow as a sign-in with it.
+            return switch (oidc.startLink(caller.userId(), body.providerName(), target.orElse(null), flows.read(http).orElse(null))) {
+                case SendToProvider send -> flows.set(FederatedAnswers.found(send.url()), send.browserSecret());
+                case SsoThrottled throttled -> Problems.throttled(throttled.retryAfter(), "too many sign-ins started from this address");
+                case SsoRefused refused -> Problems.response(refused.code(), refused.detail());
+            };
+        }
         var outcome = starter.startLink(caller.userId(), body.providerName(), target.orElse(null));
         return switch (outcome) {
-            case SendToIdp send -> SamlLoginController.found(send.url());
+            case SendToIdp send -> FederatedAnswers.found(send.url());
             case SsoThrottled throttled -> Problems.throttled(throttled.retryAfter(), "this workspace has too many SSO logins in progress");
             case SsoRefused refused -> Problems.response(refused.code(), refused.detail());
         };

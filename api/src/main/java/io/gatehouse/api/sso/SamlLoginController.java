@@ -1,7 +1,6 @@
 package io.gatehouse.api.sso;
 
 import io.gatehouse.api.account.UserResponse;
-import io.gatehouse.api.pages.NoticePage;
 import io.gatehouse.api.problem.ProblemDetails;
 import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
@@ -39,15 +38,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,8 +61,6 @@ class SamlLoginController {
 
     static final int MAX_CLIENT_LENGTH = 200;
     static final int MAX_STATE_LENGTH = 1024;
-    /** The hosted page where a browser sign-in confirms a link with the account's password. */
-    static final String LINK_ACCOUNT_PAGE = "/link-account";
 
     private final StartSamlLoginUseCase starter;
     private final ConsumeSamlResponseUseCase consumer;
@@ -96,12 +89,6 @@ class SamlLoginController {
 
     @Serdeable
     record LinkedResponse(UserResponse user, boolean linked) {
-    }
-
-    /** RFC 9457 problem with the extension members a link confirmation needs. */
-    @Serdeable
-    record ConfirmationProblem(String type, String title, int status, String detail, String code, String confirmationCode,
-                               Instant expiresAt) {
     }
 
     @Get("/login{?email,client,state,redirect}")
@@ -151,7 +138,7 @@ class SamlLoginController {
     @ApiResponse(responseCode = "401", description = "a saml_* code; the reason is in the workspace's sso/events (for Accept: text/html, a page saying so)", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "404", description = "sso_not_configured", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     @ApiResponse(responseCode = "429", description = "too_many_attempts: this address posted too many refused responses; Retry-After says when to retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
-    @ApiResponse(responseCode = "409", description = "domain_not_verified: the asserted email's domain is claimed by the workspace but not verified; or sso_link_confirmation_required with confirmation_code for POST /me/enable_sso", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ConfirmationProblem.class)))
+    @ApiResponse(responseCode = "409", description = "domain_not_verified: the asserted email's domain is claimed by the workspace but not verified; or sso_link_confirmation_required with confirmation_code for POST /me/enable_sso", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = FederatedAnswers.ConfirmationProblem.class)))
     HttpResponse<?> acs(HttpRequest<?> http, @PathVariable String wid, @Nullable @Body Map<String, String> form) {
         Optional<WorkspaceId> workspace = parse(wid);
         if (workspace.isEmpty()) {
@@ -162,46 +149,27 @@ class SamlLoginController {
         AcsOutcome outcome = consumer.consume(workspace.get(), response, relayState, clients.resolve(http));
         return switch (outcome) {
             case SamlLoggedIn in -> {
-                MutableHttpResponse<?> ok = in.redirect() != null ? found(in.redirect())
+                MutableHttpResponse<?> ok = in.redirect() != null ? FederatedAnswers.found(in.redirect())
                         : HttpResponse.ok(new SamlLoginResponse(UserResponse.of(in.user()), in.state(), in.client()));
                 yield cookies.set(ok, in.secret());
             }
-            case IdentityLinked linked -> linked.redirect() != null ? found(linked.redirect())
+            case IdentityLinked linked -> linked.redirect() != null ? FederatedAnswers.found(linked.redirect())
                     : HttpResponse.ok(new LinkedResponse(UserResponse.of(linked.user()), true));
-            case SsoThrottled throttled when isBrowser(http) -> refusedPage(HttpStatus.TOO_MANY_REQUESTS, ErrorCode.TOO_MANY_ATTEMPTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            case SsoThrottled throttled when FederatedAnswers.isBrowser(http) -> FederatedAnswers.throttledPage(throttled.retryAfter());
             case SsoThrottled throttled -> throttled(throttled);
-            case SsoRefused refused when isBrowser(http) -> refusedPage(Problems.statusOf(refused.code()), refused.code());
-            case LinkConfirmationRequired required when required.redirect() != null -> linkCookie.set(seeOther(LINK_ACCOUNT_PAGE
-                    + "?continue=" + URLEncoder.encode(required.redirect(), StandardCharsets.UTF_8)), required.confirmationCode(),
-                    required.expiresAt());
-            case LinkConfirmationRequired required -> confirmationRequired(required);
+            // The reason stays for the workspace's admins (the poster may be probing the validation).
+            case SsoRefused refused when FederatedAnswers.isBrowser(http) -> FederatedAnswers.refusedPage(Problems.statusOf(refused.code()),
+                    "Gatehouse refused the answer of your organization's identity provider (" + refused.code().code() + "). The admins of "
+                            + "your workspace can see exactly why in its sign-in events.");
+            case LinkConfirmationRequired required when required.redirect() != null -> FederatedAnswers.toLinkAccountPage(linkCookie,
+                    required.redirect(), required.confirmationCode(), required.expiresAt());
+            case LinkConfirmationRequired required -> FederatedAnswers.confirmationRequired(required.confirmationCode(), required.expiresAt());
             case SsoRefused refused when !refused.code().isSamlRejection() && refused.code() != ErrorCode.DOMAIN_NOT_VERIFIED ->
                     Problems.response(refused.code(), refused.detail());
             // The caller may be an attacker probing the validation: the code only, the reason is for the admins.
             case SsoRefused refused -> Problems.response(refused.code(),
                     "the SAML response was refused; a workspace admin can see why in the SSO events");
         };
-    }
-
-    /**
-     * A person's browser (the IdP's page posted here) gets a page, not a problem document: which code, and where the
-     * reason is. The reason itself stays for the workspace's admins (the poster may be probing the validation).
-     */
-    private static MutableHttpResponse<?> refusedPage(HttpStatus status, ErrorCode code) {
-        String message = code == ErrorCode.TOO_MANY_ATTEMPTS ? "Too many sign-ins were refused from this address. Wait a little, then try again."
-                : "Gatehouse refused the answer of your organization's identity provider (" + code.code() + "). The admins of your "
-                + "workspace can see exactly why in its sign-in events.";
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("notice", Map.of("page", new NoticePage("Sign-in refused", message, "/login", "Back to sign in"))));
-    }
-
-    private static HttpResponse<?> confirmationRequired(LinkConfirmationRequired required) {
-        HttpStatus status = Problems.statusOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
-        return HttpResponse.status(status).contentType(Problems.PROBLEM_JSON_TYPE).body(new ConfirmationProblem(
-                Problems.typeOf(ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED), status.getReason(), status.getCode(),
-                "an account with this email already exists: confirm with its password at POST /api/v1/me/enable_sso",
-                ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED.code(), required.confirmationCode(), required.expiresAt()));
     }
 
     /** 429 with Retry-After, saying which limit. */
@@ -221,21 +189,8 @@ class SamlLoginController {
         }
     }
 
-    /** A browser navigating names text/html itself; a script's {@code Accept: *}{@code /*} keeps the problem document. */
-    private static boolean isBrowser(HttpRequest<?> http) {
-        return http.accept().stream().anyMatch(type -> type.getName().equals(MediaType.TEXT_HTML));
-    }
-
     private static boolean wantsHtml(HttpRequest<?> http) {
         return http.accept().stream().anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
-    }
-
-    private static MutableHttpResponse<?> seeOther(String target) {
-        return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, target);
-    }
-
-    static MutableHttpResponse<?> found(String target) {
-        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, target);
     }
 
     static HttpResponse<?> invalidRedirect() {

@@ -14,6 +14,7 @@ import io.gatehouse.domain.port.out.AuthnRequestEncoder;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.LinkConfirmations;
 import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.OpenIdProviders;
 import io.gatehouse.domain.port.out.PendingSamlRequests;
 import io.gatehouse.domain.port.out.SamlResponseReader;
 import io.gatehouse.domain.port.out.SpPrivateKeys;
@@ -111,7 +112,7 @@ class SamlLoginFactory {
 
     @Singleton
     ExternalAccountsUseCase externalAccounts(ExternalIdentities identities, Users users, Transactions transactions, Memberships memberships,
-                                             SsoConfigurations configurations) {
-        return new ExternalAccountService(identities, users, transactions, memberships, configurations);
+                                             SsoConfigurations configurations, OpenIdProviders providers) {
+        return new ExternalAccountService(identities, users, transactions, memberships, configurations, providers);
     }
 }

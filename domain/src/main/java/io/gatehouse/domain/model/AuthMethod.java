@@ -4,5 +4,6 @@ package io.gatehouse.domain.model;
 public enum AuthMethod implements WireNamed {
     PASSWORD,
     SAML,
+    OIDC,
     API_KEY
 }

@@ -69,6 +69,24 @@ public enum ErrorCode {
     SAML_USER_NOT_PROVISIONED("saml_user_not_provisioned"),
     SAML_ACCOUNT_SUSPENDED("saml_account_suspended"),
     SAML_IDENTITY_LINKED_ELSEWHERE("saml_identity_linked_elsewhere"),
+    /** The callback's state is unknown, used, expired, or was started in another browser. */
+    OIDC_STATE_INVALID("oidc_state_invalid"),
+    /** The provider answered the authorization request with an error (the person cancelled, say). */
+    OIDC_PROVIDER_ERROR("oidc_provider_error"),
+    /** The provider could not be reached, or its discovery document, JWKS or token response was unusable. */
+    OIDC_PROVIDER_UNAVAILABLE("oidc_provider_unavailable"),
+    /** The token endpoint refused the code (used, expired, another client's, wrong PKCE verifier). */
+    OIDC_CODE_REFUSED("oidc_code_refused"),
+    /** The ID token's signature, algorithm or form is not acceptable ({@code alg: none}, HMAC, unknown key, tampered). */
+    OIDC_ID_TOKEN_INVALID("oidc_id_token_invalid"),
+    OIDC_ISSUER_MISMATCH("oidc_issuer_mismatch"),
+    OIDC_AUDIENCE_MISMATCH("oidc_audience_mismatch"),
+    OIDC_TOKEN_EXPIRED("oidc_token_expired"),
+    OIDC_NONCE_MISMATCH("oidc_nonce_mismatch"),
+    /** The provider does not vouch for the email: it can neither create an account nor propose a link. */
+    OIDC_EMAIL_NOT_VERIFIED("oidc_email_not_verified"),
+    OIDC_IDENTITY_LINKED_ELSEWHERE("oidc_identity_linked_elsewhere"),
+    OIDC_ACCOUNT_SUSPENDED("oidc_account_suspended"),
     SERVICE_UNAVAILABLE("service_unavailable"),
     INTERNAL_ERROR("internal_error");
 
@@ -83,6 +101,10 @@ public enum ErrorCode {
     }
 
     /** A refusal of the SAML ACS (401), as opposed to an error of the API around it. */
+    public boolean isOidcRejection() {
+        return code.startsWith("oidc_");
+    }
+
     public boolean isSamlRejection() {
         return code.startsWith("saml_");
     }

@@ -9,12 +9,14 @@ import io.gatehouse.domain.port.in.ExternalAccountsUseCase;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.Memberships;
+import io.gatehouse.domain.port.out.OpenIdProviders;
 import io.gatehouse.domain.port.out.SsoConfigurations;
 import io.gatehouse.domain.port.out.Transactions;
 import io.gatehouse.domain.port.out.Users;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Lists and removes a user's external identity links; never removes the last way to log in. */
 public final class ExternalAccountService implements ExternalAccountsUseCase {
@@ -24,9 +26,11 @@ public final class ExternalAccountService implements ExternalAccountsUseCase {
     private final Transactions transactions;
     private final Memberships memberships;
     private final SsoConfigurations configurations;
+    private final OpenIdProviders providers;
 
     public ExternalAccountService(ExternalIdentities identities, Users users, Transactions transactions, Memberships memberships,
-                                  SsoConfigurations configurations) {
+                                  SsoConfigurations configurations, OpenIdProviders providers) {
+        this.providers = providers;
         this.identities = identities;
         this.users = users;
         this.transactions = transactions;
@@ -37,12 +41,13 @@ public final class ExternalAccountService implements ExternalAccountsUseCase {
     @Override
     public List<LinkableProvider> linkable(UserId user) {
         Set<String> linked = identities.ofUser(user).stream().map(ExternalIdentity::providerName).collect(Collectors.toSet());
-        return memberships.workspacesOf(user).stream()
+        Stream<LinkableProvider> instance = providers.list().stream()
+                .map(provider -> new LinkableProvider(provider.name(), provider.displayName()));
+        Stream<LinkableProvider> workspaces = memberships.workspacesOf(user).stream()
                 .filter(membership -> configurations.find(membership.workspace().id()).filter(SsoConfiguration::enabled).isPresent())
                 .map(membership -> new LinkableProvider(ExternalIdentity.samlProvider(membership.workspace().id()),
-                        membership.workspace().name()))
-                .filter(provider -> !linked.contains(provider.providerName()))
-                .toList();
+                        membership.workspace().name()));
+        return Stream.concat(instance, workspaces).filter(provider -> !linked.contains(provider.providerName())).toList();
     }
 
     @Override

@@ -133,7 +133,8 @@ public final class FederatedLogin {
     private AcsOutcome confirmationFor(User user, Admission in) {
         SecretToken code = SecretToken.generate(random);
         Instant expiresAt = clock.instant().plus(policy.confirmationLifetime());
-        confirmations.insert(new LinkConfirmation(code.hash(), user.id(), in.configuration().workspaceId(), in.assertion().nameId(),
+        confirmations.insert(new LinkConfirmation(code.hash(), user.id(), ExternalIdentity.samlProvider(in.configuration().workspaceId()),
+                in.configuration().workspaceId(), in.assertion().nameId(),
                 in.email(), in.profile().fullName(), expiresAt));
         return new LinkConfirmationRequired(code.value(), expiresAt, in.request().map(PendingSamlRequest::redirect).orElse(null));
     }

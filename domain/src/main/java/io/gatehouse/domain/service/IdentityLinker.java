@@ -49,6 +49,19 @@ public final class IdentityLinker {
         return existing.isPresent() ? refreshProfile(user, existing.get(), email, fullName) : rename(user, fullName);
     }
 
+    /**
+     * Links an instance provider's identity (no workspace, so no membership): {@code (provider, subject)} is the key,
+     * and one account has at most one identity per provider.
+     */
+    User linkInstanceIdentity(User user, String provider, String subject, String email, String fullName) {
+        Optional<ExternalIdentity> existing = identities.find(provider, subject).filter(link -> link.userId().equals(user.id()));
+        if (existing.isEmpty() && !identities.insertIfFree(new ExternalIdentity(provider, subject, user.id(), email, clock.instant()))) {
+            throw new SsoRejection(ErrorCode.OIDC_IDENTITY_LINKED_ELSEWHERE, "the " + provider + " identity '" + subject
+                    + "' is already linked to another account, or this account is already linked to another " + provider + " identity");
+        }
+        return existing.isPresent() ? refreshProfile(user, existing.get(), email, fullName) : rename(user, fullName);
+    }
+
     /** Name attributes update the profile; the link remembers the email last asserted. */
     User refreshProfile(User user, ExternalIdentity identity, String email, String fullName) {
         if (!Objects.equals(identity.email(), email)) {

@@ -83,8 +83,11 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
             }
             case CredentialsValid valid -> account = valid.user();
         }
-        Optional<SsoConfiguration> configuration = configurations.find(confirmation.workspaceId()).filter(SsoConfiguration::enabled);
-        if (configuration.isEmpty()) {
+        // A workspace's IdP must still be switched on; an instance provider is the operator's, configured or not.
+        boolean workspaceIdp = confirmation.workspaceId() != null;
+        Optional<SsoConfiguration> configuration = workspaceIdp
+                ? configurations.find(confirmation.workspaceId()).filter(SsoConfiguration::enabled) : Optional.empty();
+        if (workspaceIdp && configuration.isEmpty()) {
             return new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO was turned off for the workspace meanwhile");
         }
         try {
@@ -92,12 +95,16 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
                 if (!confirmations.delete(hash)) {
                     throw new SsoRejection(ErrorCode.INVALID_TOKEN, "the confirmation code was used meanwhile");
                 }
-                User linked = linker.link(account, configuration.get(), confirmation.externalId(), confirmation.email(),
+                User linked = workspaceIdp
+                        ? linker.link(account, configuration.get(), confirmation.externalId(), confirmation.email(), confirmation.fullName())
+                        : linker.linkInstanceIdentity(account, confirmation.providerName(), confirmation.externalId(), confirmation.email(),
                         confirmation.fullName());
-                return sessions.open(linked, AuthMethod.SAML, client);
+                return sessions.open(linked, workspaceIdp ? AuthMethod.SAML : AuthMethod.OIDC, client);
             });
-            events.record(new SsoEvent(confirmation.workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
-                    "linked the identity to user " + account.id() + " after password confirmation", confirmation.email(), client.ip()));
+            if (workspaceIdp) {
+                events.record(new SsoEvent(confirmation.workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
+                        "linked the identity to user " + account.id() + " after password confirmation", confirmation.email(), client.ip()));
+            }
             return new SsoEnabled(loggedIn.user(), loggedIn.secret());
         } catch (SsoRejection rejection) {
             return new SsoRefused(rejection.code(), rejection.detail());

@@ -11,10 +11,10 @@ public interface ExternalAccountsUseCase {
 
     UnlinkOutcome unlink(UserId user, String providerName);
 
-    /** The providers the user could link now: the enabled SAML IdPs of the user's workspaces that are not linked yet. */
+    /** The providers the user could link now: the instance's providers and the enabled SAML IdPs of the user's workspaces, not linked yet. */
     List<LinkableProvider> linkable(UserId user);
 
-    /** {@code displayName} is what a person recognises: the workspace's name for its IdP. */
+    /** {@code displayName} is what a person recognises: a provider's display name, the workspace's name for its IdP. */
     record LinkableProvider(String providerName, String displayName) {
     }
 

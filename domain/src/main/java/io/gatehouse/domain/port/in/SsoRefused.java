@@ -4,5 +4,6 @@ import io.gatehouse.domain.model.ErrorCode;
 
 /** An SSO operation refused: a stable code for the client and a detail saying why. */
 public record SsoRefused(ErrorCode code, String detail) implements StartSamlLoginUseCase.StartOutcome,
-        ConsumeSamlResponseUseCase.AcsOutcome, EnableSsoUseCase.EnableOutcome, ExternalAccountsUseCase.UnlinkOutcome {
+        ConsumeSamlResponseUseCase.AcsOutcome, EnableSsoUseCase.EnableOutcome, ExternalAccountsUseCase.UnlinkOutcome,
+        OidcLoginUseCase.StartOutcome, OidcLoginUseCase.CallbackOutcome {
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * what anonymous callers can make Gatehouse store; {@code retryAfter} says when it may try again.
  */
 public record SsoThrottled(Duration retryAfter, Limit limit) implements StartSamlLoginUseCase.StartOutcome,
-        ConsumeSamlResponseUseCase.AcsOutcome {
+        ConsumeSamlResponseUseCase.AcsOutcome, OidcLoginUseCase.StartOutcome {
 
     public SsoThrottled {
         Objects.requireNonNull(retryAfter, "retryAfter");

@@ -1,0 +1,23 @@
+package io.gatehouse.app.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * How Gatehouse talks to external OpenID providers: {@code GATEHOUSE_OIDC_CONNECT_TIMEOUT},
+ * {@code GATEHOUSE_OIDC_READ_TIMEOUT}, {@code GATEHOUSE_OIDC_MAX_RESPONSE_BYTES} (discovery, JWKS, token and UserInfo
+ * answers), {@code GATEHOUSE_OIDC_CLOCK_SKEW} (tolerated on ID token times), {@code GATEHOUSE_OIDC_METADATA_LIFETIME}
+ * (how long a discovery document is cached), {@code GATEHOUSE_OIDC_FLOW_LIFETIME} (how long a sign-in may take at the
+ * provider) and {@code GATEHOUSE_OIDC_CONFIRMATION_LIFETIME} (link confirmation codes).
+ */
+@ConfigurationProperties("gatehouse.oidc")
+public record OidcProperties(
+        @Bindable(defaultValue = "5s") Duration connectTimeout,
+        @Bindable(defaultValue = "10s") Duration readTimeout,
+        @Bindable(defaultValue = "1048576") int maxResponseBytes,
+        @Bindable(defaultValue = "60s") Duration clockSkew,
+        @Bindable(defaultValue = "1h") Duration metadataLifetime,
+        @Bindable(defaultValue = "10m") Duration flowLifetime,
+        @Bindable(defaultValue = "10m") Duration confirmationLifetime) {
+}

@@ -1,0 +1,75 @@
+package io.gatehouse.app.wiring;
+
+import io.gatehouse.app.config.OidcProperties;
+import io.gatehouse.app.config.OidcProviderProperties;
+import io.gatehouse.domain.model.PublicUrl;
+import io.gatehouse.domain.port.in.OidcLoginUseCase;
+import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.LinkConfirmations;
+import io.gatehouse.domain.port.out.OpenIdProviders;
+import io.gatehouse.domain.port.out.PendingOidcLogins;
+import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.port.out.Users;
+import io.gatehouse.domain.service.IdentityLinker;
+import io.gatehouse.domain.service.OidcLoginService;
+import io.gatehouse.domain.service.SessionIssuer;
+import io.gatehouse.domain.service.SsoAttemptGuard;
+import io.gatehouse.domain.service.UnverifiedAccountTakeover;
+import io.gatehouse.oidc.NimbusOpenIdProviders;
+import io.gatehouse.oidc.ProviderSettings;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The instance's external OpenID Connect providers, over the Nimbus adapter. */
+@Factory
+class OidcLoginFactory {
+
+    /** Lower-case, as in the environment variable's part; never mistaken for {@code saml:{wid}} or {@code oidc:{wid}}. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    static final String CALLBACK_PATH = "/api/v1/auth/oidc/callback";
+
+    @Singleton
+    OpenIdProviders openIdProviders(List<OidcProviderProperties> providers, OidcProperties properties, PublicUrl publicUrl, Clock clock) {
+        List<ProviderSettings> settings = providers.stream().map(OidcLoginFactory::settings).toList();
+        return new NimbusOpenIdProviders(settings, URI.create(publicUrl.resolve(CALLBACK_PATH)), properties.connectTimeout(),
+                properties.readTimeout(), properties.maxResponseBytes(), properties.clockSkew(), properties.metadataLifetime(), clock);
+    }
+
+    @Singleton
+    OidcLoginUseCase oidcLogin(OpenIdProviders providers, PendingOidcLogins logins, ExternalIdentities identities, Users users,
+                               LinkConfirmations confirmations, IdentityLinker linker, UnverifiedAccountTakeover takeover,
+                               SessionIssuer sessions, SsoAttemptGuard guard, Transactions transactions, OidcProperties properties,
+                               SecureRandom random, Clock clock) {
+        return new OidcLoginService(providers, logins, identities, users, confirmations, linker, takeover, sessions, guard, transactions,
+                properties.flowLifetime(), properties.confirmationLifetime(), random, clock);
+    }
+
+    /** A provider's settings, refused at start-up when incomplete: a typo must not leave a sign-in button that fails. */
+    private static ProviderSettings settings(OidcProviderProperties p) {
+        String where = "gatehouse.oidc.providers." + p.name();
+        if (!NAME.matcher(p.name()).matches()) {
+            throw new ConfigurationException(where + ": a provider name is 1 to 32 lower-case letters, digits and dashes");
+        }
+        if (!"oidc".equals(p.type())) {
+            throw new ConfigurationException(where + ".type: only 'oidc' providers are supported in this version");
+        }
+        if (p.issuer() == null || p.clientId() == null || p.clientSecret() == null) {
+            throw new ConfigurationException(where + ": issuer, client-id and client-secret are required");
+        }
+        try {
+            return new ProviderSettings(p.name(), p.displayName(), URI.create(p.issuer()), p.clientId(), p.clientSecret(),
+                    Arrays.stream(p.scopes().trim().split("[\\s,]+")).filter(scope -> !scope.isEmpty()).toList(),
+                    new HashSet<>(p.allowedHosts() == null ? List.of() : p.allowedHosts()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(where + ".issuer: " + e.getMessage());
+        }
+    }
+}

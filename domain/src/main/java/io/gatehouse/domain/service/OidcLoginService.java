@@ -1,0 +1,251 @@
+package io.gatehouse.domain.service;
+
+import io.gatehouse.domain.model.AuthMethod;
+import io.gatehouse.domain.model.Email;
+import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.model.LinkConfirmation;
+import io.gatehouse.domain.model.OpenIdIdentity;
+import io.gatehouse.domain.model.OpenIdProviderInfo;
+import io.gatehouse.domain.model.PendingOidcLogin;
+import io.gatehouse.domain.model.SecretToken;
+import io.gatehouse.domain.model.SsoRejection;
+import io.gatehouse.domain.model.User;
+import io.gatehouse.domain.model.UserId;
+import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.port.in.OidcLoginUseCase;
+import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
+import io.gatehouse.domain.port.in.SsoRefused;
+import io.gatehouse.domain.port.in.SsoThrottled;
+import io.gatehouse.domain.port.out.ExternalIdentities;
+import io.gatehouse.domain.port.out.ExternalIdentities.LinkedAccount;
+import io.gatehouse.domain.port.out.LinkConfirmations;
+import io.gatehouse.domain.port.out.OpenIdProviders;
+import io.gatehouse.domain.port.out.OpenIdProviders.AuthorizationUrl;
+import io.gatehouse.domain.port.out.OpenIdProviders.ProviderRefusal;
+import io.gatehouse.domain.port.out.OpenIdProviders.Redeemed;
+import io.gatehouse.domain.port.out.PendingOidcLogins;
+import io.gatehouse.domain.port.out.Transactions;
+import io.gatehouse.domain.port.out.Users;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sign-in, sign-up and linking with the instance's OpenID providers (OpenID Connect Core 3.1, RFC 9700).
+ * The start remembers, in the database, what the answer must match: the provider it was sent to (so the
+ * callback never learns that from the response: no issuer mix-up), the nonce, the PKCE verifier, and the hash
+ * of a secret in the starting browser's cookie (a state is good only there, and only once). The answer is then
+ * an identity {@code (provider, sub)}; what it does with accounts follows {@link FederatedAccountPolicy}, with
+ * one rule of its own: an email counts only when the provider says it verified it (no "nOAuth").
+ */
+public final class OidcLoginService implements OidcLoginUseCase {
+
+    private static final int MAX_STATE = 512;
+    private static final int MAX_CODE = 4096;
+    private static final int MAX_ERROR = 200;
+    /** A browser secret Gatehouse made has 43 characters; anything much shorter was not made here. */
+    private static final int MIN_BROWSER_SECRET = 40;
+
+    private final OpenIdProviders providers;
+    private final PendingOidcLogins logins;
+    private final ExternalIdentities identities;
+    private final Users users;
+    private final LinkConfirmations confirmations;
+    private final IdentityLinker linker;
+    private final UnverifiedAccountTakeover takeover;
+    private final SessionIssuer sessions;
+    private final SsoAttemptGuard guard;
+    private final Transactions transactions;
+    private final Duration flowLifetime;
+    private final Duration confirmationLifetime;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public OidcLoginService(OpenIdProviders providers, PendingOidcLogins logins, ExternalIdentities identities, Users users,
+                            LinkConfirmations confirmations, IdentityLinker linker, UnverifiedAccountTakeover takeover, SessionIssuer sessions,
+                            SsoAttemptGuard guard, Transactions transactions, Duration flowLifetime, Duration confirmationLifetime,
+                            SecureRandom random, Clock clock) {
+        this.providers = providers;
+        this.logins = logins;
+        this.identities = identities;
+        this.users = users;
+        this.confirmations = confirmations;
+        this.linker = linker;
+        this.takeover = takeover;
+        this.sessions = sessions;
+        this.guard = guard;
+        this.transactions = transactions;
+        this.flowLifetime = flowLifetime;
+        this.confirmationLifetime = confirmationLifetime;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OpenIdProviderInfo> providers() {
+        return providers.list();
+    }
+
+    @Override
+    public StartOutcome start(String provider, String client, String state, String redirect, ClientInfo caller, String browserSecret) {
+        Optional<SsoThrottled> throttled = guard.admitStart(caller.ip());
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
+        if (providers.find(provider).isEmpty()) {
+            return unknown(provider);
+        }
+        return send(provider, null, client, state, redirect, browserSecret);
+    }
+
+    @Override
+    public StartOutcome startLink(UserId user, String provider, String redirect, String browserSecret) {
+        if (providers.find(provider).isEmpty()) {
+            return unknown(provider);
+        }
+        if (identities.findForUser(user, provider).isPresent()) {
+            return new SsoRefused(ErrorCode.ALREADY_LINKED, "this account is already linked to " + provider);
+        }
+        return send(provider, user, null, null, redirect, browserSecret);
+    }
+
+    private StartOutcome send(String provider, UserId linkingUser, String client, String clientState, String redirect,
+                              String browserSecret) {
+        SecretToken state = SecretToken.generate(random);
+        String nonce = SecretToken.generate(random).value();
+        // RFC 7636 4.1: 43 characters of the unreserved set, from 256 random bits.
+        String codeVerifier = SecretToken.generate(random).value();
+        SecretToken browser = browserSecret != null && browserSecret.length() >= MIN_BROWSER_SECRET
+                && browserSecret.length() <= SecretToken.MAX_PRESENTED_LENGTH ? new SecretToken(browserSecret) : SecretToken.generate(random);
+        return switch (providers.authorizationUrl(provider, state.value(), nonce, codeVerifier)) {
+            case ProviderRefusal refusal -> new SsoRefused(refusal.code(), refusal.detail());
+            case AuthorizationUrl url -> {
+                Instant now = clock.instant();
+                logins.insert(new PendingOidcLogin(state.hash(), provider, nonce, codeVerifier, browser.hash(), linkingUser, client,
+                        clientState, redirect, now, now.plus(flowLifetime)));
+                yield new SendToProvider(url.url(), browser.value());
+            }
+        };
+    }
+
+    @Override
+    public CallbackOutcome callback(String state, String code, String error, String responseIssuer, String browserSecret,
+                                    ClientInfo client) {
+        if (state == null || state.isEmpty() || state.length() > MAX_STATE) {
+            return refused(ErrorCode.OIDC_STATE_INVALID, "the answer carries no state");
+        }
+        // Taken, not read: a state is spent by its first use, whatever follows (RFC 9700 4.7.1).
+        Optional<PendingOidcLogin> taken = logins.take(SecretToken.TokenHash.sha256(state));
+        if (taken.isEmpty()) {
+            return refused(ErrorCode.OIDC_STATE_INVALID, "unknown or already used state");
+        }
+        PendingOidcLogin pending = taken.get();
+        if (pending.isExpiredAt(clock.instant())) {
+            return refused(ErrorCode.OIDC_STATE_INVALID, "the sign-in took too long: its state expired at " + pending.expiresAt());
+        }
+        if (browserSecret == null || browserSecret.length() > SecretToken.MAX_PRESENTED_LENGTH
+                || !MessageDigest.isEqual(SecretToken.TokenHash.sha256(browserSecret).hex().getBytes(StandardCharsets.US_ASCII),
+                pending.browserHash().hex().getBytes(StandardCharsets.US_ASCII))) {
+            return refused(ErrorCode.OIDC_STATE_INVALID, "the sign-in was started in another browser");
+        }
+        if (error != null) {
+            return refused(ErrorCode.OIDC_PROVIDER_ERROR, "the provider answered error=" + bounded(error));
+        }
+        if (code == null || code.isEmpty() || code.length() > MAX_CODE) {
+            return refused(ErrorCode.OIDC_PROVIDER_ERROR, "the provider's answer carries no authorization code");
+        }
+        return switch (providers.redeem(pending.provider(), code, pending.codeVerifier(), pending.nonce(),
+                responseIssuer == null ? null : bounded(responseIssuer))) {
+            case ProviderRefusal refusal -> refused(refusal.code(), refusal.detail());
+            case Redeemed redeemed -> admit(pending, redeemed.identity(), client);
+        };
+    }
+
+    private CallbackOutcome admit(PendingOidcLogin pending, OpenIdIdentity identity, ClientInfo client) {
+        try {
+            return transactions.inTransaction(() -> decide(pending, identity, client));
+        } catch (SsoRejection rejection) {
+            return refused(rejection.code(), rejection.detail());
+        }
+    }
+
+    private CallbackOutcome decide(PendingOidcLogin pending, OpenIdIdentity identity, ClientInfo client) {
+        String provider = pending.provider();
+        if (pending.linkingUser() != null) {
+            User requester = active(users.findById(pending.linkingUser()));
+            return new OidcLinked(linker.linkInstanceIdentity(requester, provider, identity.subject(), identity.email(), identity.fullName()),
+                    pending.redirect());
+        }
+        Optional<LinkedAccount> linked = identities.findLinkedAccount(provider, identity.subject());
+        if (linked.isPresent()) {
+            User user = linker.refreshProfile(active(Optional.of(linked.get().user())), linked.get().identity(), identity.email(),
+                    identity.fullName());
+            return loggedIn(pending, sessions.open(user, AuthMethod.OIDC, client));
+        }
+        // An unlinked identity: its email may create an account or propose a link only when the provider verified it.
+        Optional<Email> email = identity.emailVerified() ? Email.parse(identity.email()) : Optional.empty();
+        if (email.isEmpty()) {
+            throw new SsoRejection(ErrorCode.OIDC_EMAIL_NOT_VERIFIED, "the " + provider + " identity '" + identity.subject()
+                    + "' is not linked to an account, and the provider does not vouch for its email ("
+                    + (identity.email() == null ? "none given" : "email_verified is not true") + ")");
+        }
+        return switch (FederatedAccountPolicy.decide(false, Optional.empty(), users.findByEmail(email.get()), true)) {
+            case FederatedAccountPolicy.ConfirmWithPassword confirm -> confirmation(active(Optional.of(confirm.account())), pending, identity);
+            case FederatedAccountPolicy.Reclaim reclaim -> {
+                User owned = takeover.reclaim(active(Optional.of(reclaim.account())));
+                yield loggedIn(pending, sessions.open(linker.linkInstanceIdentity(owned, provider, identity.subject(), email.get().value(),
+                        identity.fullName()), AuthMethod.OIDC, client));
+            }
+            case FederatedAccountPolicy.Provision provision -> provision(pending, identity, email.get(), client);
+            default -> throw new IllegalStateException("no link was requested and the identity is not linked");
+        };
+    }
+
+    private CallbackOutcome provision(PendingOidcLogin pending, OpenIdIdentity identity, Email email, ClientInfo client) {
+        // The provider vouches for the address: the account starts verified, without a password.
+        User user = User.newMember(email, identity.fullName(), null, clock.instant()).withEmailVerified(true);
+        if (!users.insertIfEmailFree(user)) {
+            // Someone signed up with this address a moment ago: a link proposal then, never a second account.
+            return confirmation(active(users.findByEmail(email)), pending, identity);
+        }
+        User linked = linker.linkInstanceIdentity(user, pending.provider(), identity.subject(), email.value(), identity.fullName());
+        return loggedIn(pending, sessions.open(linked, AuthMethod.OIDC, client));
+    }
+
+    private CallbackOutcome confirmation(User account, PendingOidcLogin pending, OpenIdIdentity identity) {
+        SecretToken code = SecretToken.generate(random);
+        Instant expiresAt = clock.instant().plus(confirmationLifetime);
+        confirmations.insert(new LinkConfirmation(code.hash(), account.id(), pending.provider(), null, identity.subject(), identity.email(),
+                identity.fullName(), expiresAt));
+        return new OidcConfirmationRequired(code.value(), expiresAt, pending.redirect());
+    }
+
+    private static CallbackOutcome loggedIn(PendingOidcLogin pending, LoggedIn loggedIn) {
+        return new OidcLoggedIn(loggedIn.user(), loggedIn.secret(), pending.clientState(), pending.client(), pending.redirect());
+    }
+
+    private static User active(Optional<User> user) {
+        if (user.isEmpty() || !user.get().isActive()) {
+            throw new SsoRejection(ErrorCode.OIDC_ACCOUNT_SUSPENDED, "the account this identity belongs to is suspended or gone");
+        }
+        return user.get();
+    }
+
+    private static SsoRefused unknown(String provider) {
+        return new SsoRefused(ErrorCode.UNKNOWN_PROVIDER, "no provider named '" + bounded(provider) + "' is configured");
+    }
+
+    private static SsoRefused refused(ErrorCode code, String detail) {
+        return new SsoRefused(code, detail);
+    }
+
+    private static String bounded(String text) {
+        String clean = text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() > MAX_ERROR ? clean.substring(0, MAX_ERROR) + "…" : clean;
+    }
+}
