@@ -75,6 +75,14 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types into the field {@code css} finds (for pages not ours, whose fields have no ids). */
+    Browser fill(String css, String text) {
+        WebElement field = driver.findElement(By.cssSelector(css));
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
     /** Chooses a file in the file input {@code id}, as a person would in the file picker. */
     Browser attach(String id, java.nio.file.Path file) {
         driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
@@ -156,9 +164,9 @@ final class Browser implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining("; "));
     }
 
-    /** A fresh visitor: no session, no CSRF cookie. */
+    /** A fresh visitor: no cookie of any site (WebDriver's own deleteAllCookies forgets only the current site's). */
     void forgetCookies() {
-        driver.manage().deleteAllCookies();
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
     }
 
     /** Clicks a link or button that leads to another page. */
