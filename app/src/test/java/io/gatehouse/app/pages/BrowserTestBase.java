@@ -9,12 +9,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTestBase {
 
-    final TestGatehouse gatehouse = SignInPagesBrowserTest.Pages.start();
+    final TestGatehouse gatehouse = PageServer.start();
     final Browser browser = Browser.open(origin());
 
     /** The server's public URL, which the browser uses and the Origin check expects. */
     final String origin() {
-        return SignInPagesBrowserTest.Pages.origin(gatehouse);
+        return PageServer.origin(gatehouse);
     }
 
     /** Signs in on the sign-in page with the test password, as a person would. */

@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ final class NodeOpenIdProvider implements AutoCloseable {
         if (!Files.isDirectory(PEERS.resolve("node_modules").resolve("oidc-provider"))) {
             throw new IllegalStateException("oidc-provider is not installed: run bin/test, which installs " + PEERS + "'s npm packages");
         }
-        int port = freePort();
+        int port = PageServer.freePort();
         try {
             Process process = new ProcessBuilder("node", "openid-provider.mjs", Integer.toString(port), CLIENT_ID, CLIENT_SECRET, redirectUri)
                     .directory(PEERS.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -58,14 +56,6 @@ final class NodeOpenIdProvider implements AutoCloseable {
 
     String issuer() {
         return issuer;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

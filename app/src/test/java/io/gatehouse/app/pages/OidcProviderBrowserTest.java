@@ -4,9 +4,6 @@ import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.app.e2e.TestGatehouse;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,11 +19,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OidcProviderBrowserTest {
 
-    private final int port = freePort();
+    private final int port = PageServer.freePort();
     private final String origin = "http://localhost:" + port;
     private final NodeOpenIdProvider op = NodeOpenIdProvider.start(origin + "/api/v1/auth/oidc/callback");
-    private final TestGatehouse gatehouse = TestGatehouse.start(Map.of("micronaut.server.port", port, "gatehouse.public-url", origin,
-            "gatehouse.oidc.providers.acme.issuer", op.issuer(), "gatehouse.oidc.providers.acme.client-id", NodeOpenIdProvider.CLIENT_ID,
+    private final TestGatehouse gatehouse = PageServer.start(port, Map.of("gatehouse.oidc.providers.acme.issuer", op.issuer(), "gatehouse.oidc.providers.acme.client-id", NodeOpenIdProvider.CLIENT_ID,
             "gatehouse.oidc.providers.acme.client-secret", NodeOpenIdProvider.CLIENT_SECRET,
             "gatehouse.oidc.providers.acme.display-name", "Acme ID"));
     private final Browser browser = Browser.open(origin);
@@ -91,13 +87,5 @@ class OidcProviderBrowserTest {
         browser.fill("input[name=login]", login).fill("input[name=password]", "any password");
         browser.click("button[type=submit]");
         browser.click("button[type=submit]");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

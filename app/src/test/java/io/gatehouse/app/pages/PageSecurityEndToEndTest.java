@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 class PageSecurityEndToEndTest {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-    private final TestGatehouse gatehouse = SignInPagesBrowserTest.Pages.start();
-    private final String origin = SignInPagesBrowserTest.Pages.origin(gatehouse);
+    private final TestGatehouse gatehouse = PageServer.start();
+    private final String origin = PageServer.origin(gatehouse);
 
     @AfterAll
     void stop() {
@@ -27,19 +28,33 @@ class PageSecurityEndToEndTest {
 
     @Test
     void everyPageForbidsScriptsFramingAndCachingAndKeepsItsOwnOrigin() {
-        for (String path : new String[] {"/login", "/login?continue=https://evil.example/"}) {
-            TestGatehouse.Response page = gatehouse.get(path);
-            String csp = page.header("Content-Security-Policy");
-            assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'").contains("form-action 'self'")
-                    .contains("style-src 'self'").contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
-            assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
-            // not no-referrer: Chromium would then send Origin: null on the pages' own posts.
-            assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
-            assertThat(page.header("Cache-Control")).isEqualTo("no-store");
-            assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
-            assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=").doesNotContainPattern("\\son[a-z]+\\s*=");
+        Map<String, Object> created = gatehouse.postJson("/api/v1/signup", "{\"email\":\"headers@example.com\",\"password\":\""
+                + TestGatehouse.PASSWORD + "\",\"workspace_name\":\"Headers\"}").expect(201).json();
+        String workspace = (String) ((Map<?, ?>) created.get("workspace")).get("id");
+        String session = "gatehouse_session=" + gatehouse.login("headers@example.com");
+        String[] anonymous = {"/login", "/login?continue=https://evil.example/", "/signup", "/forgot-password", "/reset-password?token=x",
+                "/verify-email?token=x", "/link-account", "/api/v1/auth/oidc/callback?state=forged"};
+        String[] signedIn = {"/account", "/invitations", "/workspaces/" + workspace + "/settings"};
+        for (String path : anonymous) {
+            assertPage(path, gatehouse.get(path, "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+        }
+        for (String path : signedIn) {
+            assertPage(path, gatehouse.get(path, "Cookie", session).expect(200));
         }
         assertThat(gatehouse.get("/api/v1/me").header("Content-Security-Policy")).as("JSON answers are not pages").isNull();
+    }
+
+    private static void assertPage(String path, TestGatehouse.Response page) {
+        assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+        String csp = page.header("Content-Security-Policy");
+        assertThat(csp).as(path).contains("default-src 'none'").contains("frame-ancestors 'none'").contains("form-action 'self'")
+                .contains("style-src 'self'").contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(page.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+        // not no-referrer: Chromium would then send Origin: null on the pages' own posts.
+        assertThat(page.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
+        assertThat(page.header("Cache-Control")).as(path).isEqualTo("no-store");
+        assertThat(page.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        assertThat(page.body()).as(path).doesNotContain("<script>").doesNotContain("style=").doesNotContainPattern("\\son[a-z]+\\s*=");
     }
 
     @Test

@@ -4,10 +4,6 @@ import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.app.e2e.TestGatehouse;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The sign-in and account pages in a real browser (headless Chromium, JavaScript off), on H2 and PostgreSQL. */
@@ -136,28 +132,5 @@ class SignInPagesBrowserTest extends BrowserTestBase {
         assertThat(browser.text("#name")).isEqualTo(hostile);
         assertThat(browser.all("img")).as("no element was made of the name").isEmpty();
         browser.click("#sign-out");
-    }
-
-    static final class Pages {
-        private Pages() {
-        }
-
-        /** A server whose public URL is its real address, as a browser reaches it (the Origin check compares the two). */
-        static TestGatehouse start() {
-            int port = freePort();
-            return TestGatehouse.start(Map.of("micronaut.server.port", port, "gatehouse.public-url", "http://localhost:" + port));
-        }
-
-        static String origin(TestGatehouse gatehouse) {
-            return gatehouse.context().getProperty("gatehouse.public-url", String.class).orElseThrow();
-        }
-
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
