@@ -2,6 +2,7 @@ package io.gatehouse.app.wiring;
 
 import io.gatehouse.app.config.OidcProperties;
 import io.gatehouse.app.config.OidcProviderProperties;
+import io.gatehouse.app.config.OidcProviderVariables;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.port.in.OidcLoginUseCase;
 import io.gatehouse.domain.port.out.ExternalIdentities;
@@ -25,7 +26,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The instance's external OpenID Connect providers, over the Nimbus adapter. */
@@ -38,7 +41,11 @@ class OidcLoginFactory {
 
     @Singleton
     OpenIdProviders openIdProviders(List<OidcProviderProperties> providers, OidcProperties properties, PublicUrl publicUrl, Clock clock) {
-        List<ProviderSettings> settings = providers.stream().map(OidcLoginFactory::settings).toList();
+        // Configuration files (and system properties) first; an environment variable of the same provider wins.
+        Map<String, OidcProviderProperties> byName = new LinkedHashMap<>();
+        providers.stream().filter(OidcLoginFactory::configured).forEach(provider -> byName.put(provider.name(), provider));
+        OidcProviderVariables.read(System.getenv()).forEach(provider -> byName.put(provider.name(), provider));
+        List<ProviderSettings> settings = byName.values().stream().map(OidcLoginFactory::settings).toList();
         return new NimbusOpenIdProviders(settings, URI.create(publicUrl.resolve(CALLBACK_PATH)), properties.connectTimeout(),
                 properties.readTimeout(), properties.maxResponseBytes(), properties.clockSkew(), properties.metadataLifetime(), clock);
     }
@@ -47,9 +54,19 @@ class OidcLoginFactory {
     OidcLoginUseCase oidcLogin(OpenIdProviders providers, PendingOidcLogins logins, ExternalIdentities identities, Users users,
                                LinkConfirmations confirmations, IdentityLinker linker, UnverifiedAccountTakeover takeover,
                                SessionIssuer sessions, SsoAttemptGuard guard, Transactions transactions, OidcProperties properties,
-                               SecureRandom random, Clock clock) {
-        return new OidcLoginService(providers, logins, identities, users, confirmations, linker, takeover, sessions, guard, transactions,
-                properties.flowLifetime(), properties.confirmationLifetime(), random, clock);
+                               LoginMetrics loginMetrics, TokenMetrics tokenMetrics, SsoMetrics ssoMetrics, SecureRandom random, Clock clock) {
+        return new MeteredOidcLogin(new OidcLoginService(providers, logins, identities, users, confirmations, linker, takeover, sessions,
+                guard, transactions, properties.flowLifetime(), properties.confirmationLifetime(), random, clock), loginMetrics, tokenMetrics,
+                ssoMetrics);
+    }
+
+    /**
+     * Whether an entry is a provider someone configured, rather than a by-product of Micronaut's reading of environment
+     * variables ({@code ..._CORP_OKTA_ISSUER} also reads as a provider {@code corp} with an {@code okta.issuer});
+     * {@link OidcProviderVariables} reads the variables themselves.
+     */
+    private static boolean configured(OidcProviderProperties p) {
+        return p.issuer() != null || p.clientId() != null || p.clientSecret() != null;
     }
 
     /** A provider's settings, refused at start-up when incomplete: a typo must not leave a sign-in button that fails. */

@@ -234,6 +234,8 @@ class OidcLoginEndToEndTest {
     void anIdTokenWithAnotherNonceIsRefused() {
         op.bend(claims -> claims.claim("nonce", "a-nonce-from-another-sign-in"));
         refusedSignUp("oidc_nonce_mismatch");
+        assertThat(gatehouse.get("/metrics").expect(200).body()).as("counted by its code")
+                .containsPattern("gatehouse_logins_total\\{[^}]*method=\"oidc\"[^}]*outcome=\"oidc_nonce_mismatch\"[^}]*} 1\\.0");
     }
 
     @Test
