@@ -56,7 +56,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The instance's OpenID Connect providers, spoken to with the Nimbus OAuth 2.0 SDK (OpenID Connect Core 1.0,
+ * The instance's OpenID Connect providers (and plain OAuth 2.0 ones, see {@link PlainOAuth2}), spoken to with the Nimbus OAuth 2.0 SDK (OpenID Connect Core 1.0,
  * Discovery 1.0, RFC 7636, RFC 9207, RFC 9700). Discovery documents are fetched from the configured issuer and
  * cached; their issuer must be the configured one exactly (Discovery 4.3), and their endpoints must be on the
  * issuer's host or on a host the operator allowed, over https (or http on a loopback host). ID tokens are
@@ -75,6 +75,7 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
     private final Map<String, Provider> providers = new LinkedHashMap<>();
     private final URI callback;
     private final BoundedHttp http;
+    private final PlainOAuth2 oauth2;
     private final Duration clockSkew;
     private final Duration metadataLifetime;
     private final Clock clock;
@@ -83,11 +84,22 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
                                  int maxResponseBytes, Duration clockSkew, Duration metadataLifetime, Clock clock) {
         this.callback = callback;
         this.http = new BoundedHttp(connectTimeout, readTimeout, maxResponseBytes);
+        this.oauth2 = new PlainOAuth2(http, callback);
         this.clockSkew = clockSkew;
         this.metadataLifetime = metadataLifetime;
         this.clock = clock;
         for (ProviderSettings provider : settings) {
-            requireSafe(provider.issuer(), "the issuer of provider '" + provider.name() + "'");
+            if (provider.issuer() != null) {
+                requireSafe(provider.issuer(), "the issuer of provider '" + provider.name() + "'");
+            }
+            if (provider.oauth2() != null) {
+                ProviderSettings.OAuth2 endpoints = provider.oauth2();
+                for (URI endpoint : new URI[] {endpoints.authorization(), endpoints.token(), endpoints.userInfo(), endpoints.emails()}) {
+                    if (endpoint != null) {
+                        requireSafe(endpoint, "an endpoint of provider '" + provider.name() + "'");
+                    }
+                }
+            }
             providers.put(provider.name(), new Provider(provider));
         }
     }
@@ -107,6 +119,9 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
         Provider provider = providers.get(name);
         if (provider == null) {
             return new ProviderRefusal(ErrorCode.UNKNOWN_PROVIDER, "no provider named '" + name + "'");
+        }
+        if (provider.settings.oauth2() != null) {
+            return new AuthorizationUrl(oauth2.authorizationUrl(provider.settings, state, codeVerifier));
         }
         try {
             Discovered discovered = provider.discovered();
@@ -129,11 +144,14 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
         if (provider == null) {
             return new ProviderRefusal(ErrorCode.UNKNOWN_PROVIDER, "the provider '" + name + "' is no longer configured");
         }
-        String issuer = provider.settings.issuer().toString();
+        String issuer = provider.settings.issuer() == null ? null : provider.settings.issuer().toString();
         // RFC 9207: a provider that names itself in the answer must name the provider the request went to.
-        if (responseIssuer != null && !responseIssuer.equals(issuer)) {
+        if (responseIssuer != null && issuer != null && !responseIssuer.equals(issuer)) {
             return new ProviderRefusal(ErrorCode.OIDC_ISSUER_MISMATCH,
                     "the authorization response came with iss=" + responseIssuer + ", but the request went to " + issuer);
+        }
+        if (provider.settings.oauth2() != null) {
+            return oauth2.redeem(provider.settings, code, codeVerifier);
         }
         try {
             Discovered discovered = provider.discovered();
@@ -232,7 +250,7 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
     }
 
     private static OpenIdProviderInfo info(ProviderSettings settings) {
-        return new OpenIdProviderInfo(settings.name(), settings.displayName(), "oidc");
+        return new OpenIdProviderInfo(settings.name(), settings.displayName(), settings.type());
     }
 
     /** https, or http on a loopback host (the same rule as for SAML URLs). */

@@ -82,6 +82,8 @@ public final class TestOpenIdProvider implements AutoCloseable {
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
         server.createContext("/userinfo", this::userinfo);
+        server.createContext("/user/emails", this::githubEmails);
+        server.createContext("/user", this::githubUser);
         server.start();
         discoveryIssuer = issuer();
     }
@@ -202,6 +204,42 @@ public final class TestOpenIdProvider implements AutoCloseable {
         }
         send(exchange, 200, "application/json", "{\"sub\":\"" + who.subject() + "\",\"email\":\"" + who.email() + "\",\"email_verified\":"
                 + who.emailVerified() + ",\"name\":\"" + who.name() + "\"}");
+    }
+
+    /** GitHub's shape: a numeric id, no verified flag (the email, if any, is only the public one). */
+    private void githubUser(HttpExchange exchange) throws IOException {
+        Person who = bearer(exchange);
+        if (who == null) {
+            send(exchange, 401, "application/json", "{\"message\":\"Bad credentials\"}");
+            return;
+        }
+        send(exchange, 200, "application/json", "{\"id\":" + githubId(who) + ",\"login\":\"" + who.subject() + "\",\"name\":\""
+                + who.name() + "\",\"email\":null}");
+    }
+
+    /** GitHub's /user/emails: the primary address with its verified flag, and another one, verified, that must not be used. */
+    private void githubEmails(HttpExchange exchange) throws IOException {
+        Person who = bearer(exchange);
+        if (who == null) {
+            send(exchange, 401, "application/json", "{\"message\":\"Bad credentials\"}");
+            return;
+        }
+        send(exchange, 200, "application/json", "[{\"email\":\"secondary-" + who.email() + "\",\"primary\":false,\"verified\":true},"
+                + "{\"email\":\"" + who.email() + "\",\"primary\":true,\"verified\":" + who.emailVerified() + "}]");
+    }
+
+    /** The numeric id GitHub would give this person. */
+    public static long githubId(Person who) {
+        return Math.abs((long) who.subject().hashCode());
+    }
+
+    public Person person() {
+        return person;
+    }
+
+    private Person bearer(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization == null ? null : accessTokens.get(authorization.replaceFirst("^Bearer ", ""));
     }
 
     private String idToken(Grant grant) {

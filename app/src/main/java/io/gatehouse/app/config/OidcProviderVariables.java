@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 public final class OidcProviderVariables {
 
     private static final Pattern VARIABLE = Pattern.compile(
-            "GATEHOUSE_OIDC_PROVIDERS_([A-Z0-9_]+?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|DISPLAY_NAME|SCOPES|TYPE|ALLOWED_HOSTS)");
+            "GATEHOUSE_OIDC_PROVIDERS_([A-Z0-9_]+?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|DISPLAY_NAME|SCOPES|TYPE|ALLOWED_HOSTS"
+                    + "|AUTHORIZATION_ENDPOINT|TOKEN_ENDPOINT|USERINFO_ENDPOINT|EMAILS_ENDPOINT|ID_FIELD|EMAIL_FIELD|EMAIL_VERIFIED_FIELD"
+                    + "|TOKEN_ENDPOINT_AUTH_METHOD)");
 
     private OidcProviderVariables() {
     }
@@ -37,7 +39,9 @@ public final class OidcProviderVariables {
                 settings.get("CLIENT_SECRET"), settings.get("DISPLAY_NAME"), settings.getOrDefault("SCOPES", "openid email profile"),
                 settings.getOrDefault("TYPE", "oidc"), settings.containsKey("ALLOWED_HOSTS")
                 ? Arrays.stream(settings.get("ALLOWED_HOSTS").split(",")).map(String::strip).filter(host -> !host.isEmpty()).toList()
-                : null)));
+                : null, settings.get("AUTHORIZATION_ENDPOINT"), settings.get("TOKEN_ENDPOINT"), settings.get("USERINFO_ENDPOINT"),
+                settings.get("EMAILS_ENDPOINT"), settings.get("ID_FIELD"), settings.get("EMAIL_FIELD"), settings.get("EMAIL_VERIFIED_FIELD"),
+                settings.getOrDefault("TOKEN_ENDPOINT_AUTH_METHOD", "client_secret_basic"))));
         return providers;
     }
 }

@@ -66,7 +66,7 @@ class OidcLoginFactory {
      * {@link OidcProviderVariables} reads the variables themselves.
      */
     private static boolean configured(OidcProviderProperties p) {
-        return p.issuer() != null || p.clientId() != null || p.clientSecret() != null;
+        return p.issuer() != null || p.clientId() != null || p.clientSecret() != null || p.authorizationEndpoint() != null;
     }
 
     /** A provider's settings, refused at start-up when incomplete: a typo must not leave a sign-in button that fails. */
@@ -75,18 +75,29 @@ class OidcLoginFactory {
         if (!NAME.matcher(p.name()).matches()) {
             throw new ConfigurationException(where + ": a provider name is 1 to 32 lower-case letters, digits and dashes");
         }
-        if (!"oidc".equals(p.type())) {
-            throw new ConfigurationException(where + ".type: only 'oidc' providers are supported in this version");
+        if (!"oidc".equals(p.type()) && !"oauth2".equals(p.type())) {
+            throw new ConfigurationException(where + ".type: 'oidc' or 'oauth2'");
         }
-        if (p.issuer() == null || p.clientId() == null || p.clientSecret() == null) {
-            throw new ConfigurationException(where + ": issuer, client-id and client-secret are required");
+        boolean oauth2 = "oauth2".equals(p.type());
+        if ((!oauth2 && p.issuer() == null) || p.clientId() == null || p.clientSecret() == null) {
+            throw new ConfigurationException(where + ": " + (oauth2 ? "" : "issuer, ") + "client-id and client-secret are required");
+        }
+        if (oauth2 && (p.authorizationEndpoint() == null || p.tokenEndpoint() == null || p.userinfoEndpoint() == null)) {
+            throw new ConfigurationException(where + ": an oauth2 provider needs authorization-endpoint, token-endpoint and userinfo-endpoint");
+        }
+        if (!p.tokenEndpointAuthMethod().equals("client_secret_basic") && !p.tokenEndpointAuthMethod().equals("client_secret_post")) {
+            throw new ConfigurationException(where + ".token-endpoint-auth-method: client_secret_basic or client_secret_post");
         }
         try {
-            return new ProviderSettings(p.name(), p.displayName(), URI.create(p.issuer()), p.clientId(), p.clientSecret(),
-                    Arrays.stream(p.scopes().trim().split("[\\s,]+")).filter(scope -> !scope.isEmpty()).toList(),
-                    new HashSet<>(p.allowedHosts() == null ? List.of() : p.allowedHosts()));
+            ProviderSettings.OAuth2 endpoints = oauth2 ? new ProviderSettings.OAuth2(URI.create(p.authorizationEndpoint()),
+                    URI.create(p.tokenEndpoint()), URI.create(p.userinfoEndpoint()), p.emailsEndpoint() == null ? null
+                    : URI.create(p.emailsEndpoint()), p.idField(), p.emailField(), p.emailVerifiedField(),
+                    p.tokenEndpointAuthMethod().equals("client_secret_post")) : null;
+            return new ProviderSettings(p.name(), p.displayName(), p.issuer() == null ? null : URI.create(p.issuer()), p.clientId(),
+                    p.clientSecret(), Arrays.stream(p.scopes().trim().split("[\\s,]+")).filter(scope -> !scope.isEmpty()).toList(),
+                    new HashSet<>(p.allowedHosts() == null ? List.of() : p.allowedHosts()), endpoints);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(where + ".issuer: " + e.getMessage());
+            throw new ConfigurationException(where + ": " + e.getMessage());
         }
     }
 }

@@ -22,17 +22,26 @@ import org.junit.jupiter.api.TestInstance;
  * session and no account.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("unchecked")
 class OidcLoginEndToEndTest {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final TestOpenIdProvider op = new TestOpenIdProvider();
     private final TestOpenIdProvider other = new TestOpenIdProvider();
+    private final TestOpenIdProvider hub = new TestOpenIdProvider();
     private final TestGatehouse gatehouse = TestGatehouse.start(settings());
 
     private Map<String, Object> settings() {
         Map<String, Object> settings = new HashMap<>(OidcSignIn.provider("test", op));
         settings.putAll(OidcSignIn.provider("other", other));
+        // A GitHub-style provider: plain OAuth 2.0, a numeric id, the verified flag only in the list of addresses.
+        String prefix = "gatehouse.oidc.providers.hub.";
+        settings.putAll(Map.of(prefix + "type", "oauth2", prefix + "client-id", TestOpenIdProvider.CLIENT_ID,
+                prefix + "client-secret", TestOpenIdProvider.CLIENT_SECRET, prefix + "authorization-endpoint", hub.issuer() + "/authorize",
+                prefix + "token-endpoint", hub.issuer() + "/token", prefix + "userinfo-endpoint", hub.issuer() + "/user",
+                prefix + "emails-endpoint", hub.issuer() + "/user/emails", prefix + "scopes", "read:user user:email",
+                prefix + "display-name", "Hub"));
         return settings;
     }
 
@@ -40,6 +49,7 @@ class OidcLoginEndToEndTest {
     void wellBehaved() {
         op.reset();
         other.reset();
+        hub.reset();
     }
 
     @AfterAll
@@ -47,13 +57,15 @@ class OidcLoginEndToEndTest {
         gatehouse.close();
         op.close();
         other.close();
+        hub.close();
     }
 
     @Test
     void theProvidersAreListed() {
         List<Map<String, Object>> providers = gatehouse.get("/api/v1/auth/providers").expect(200).jsonList();
 
-        assertThat(providers).extracting(p -> p.get("name")).containsExactlyInAnyOrder("test", "other");
+        assertThat(providers).extracting(p -> p.get("name")).containsExactlyInAnyOrder("test", "other", "hub");
+        assertThat(providers).anySatisfy(p -> assertThat(p).containsEntry("name", "hub").containsEntry("type", "oauth2"));
         assertThat(providers).anySatisfy(p -> assertThat(p).containsEntry("display_name", "Provider TEST").containsEntry("type", "oidc"));
     }
 
@@ -175,6 +187,49 @@ class OidcLoginEndToEndTest {
                 .send().problem(409, "already_linked")).isNotNull();
         gatehouse.request("POST", "/api/v1/me/external-accounts/unlink").session(session).json("{\"provider_name\":\"test\"}").send().expect(204);
         assertThat(linked(email)).isEmpty();
+    }
+
+    /** Plain OAuth 2.0: the id is the key, the email is the primary address and counts only because it is verified. */
+    @Test
+    void aGithubStyleProviderSignsUpWithItsVerifiedPrimaryAddress() {
+        String email = unique("hub");
+        hub.signsIn("octo-" + email, email, true);
+
+        String url = new OidcSignIn(gatehouse).start("hub", "");
+        assertThat(TestOpenIdProvider.queryOf(url)).containsEntry("scope", "read:user user:email").containsEntry("code_challenge_method", "S256")
+                .doesNotContainKey("nonce");
+        TestGatehouse.Response answer = new OidcSignIn(gatehouse).signIn("hub", "").expect(200);
+
+        assertThat(((Map<?, ?>) answer.json().get("user")).get("email")).isEqualTo(email);
+        List<Map<String, Object>> links = gatehouse.request("GET", "/api/v1/me/external-accounts").session(answer.cookie("gatehouse_session"))
+                .send().expect(200).jsonList();
+        assertThat(links).singleElement().satisfies(link -> assertThat(link).containsEntry("provider_name", "hub")
+                .containsEntry("external_id", Long.toString(TestOpenIdProvider.githubId(hub.person()))));
+    }
+
+    @Test
+    void aGithubStyleProviderWithAnUnverifiedPrimaryAddressCreatesNothing() {
+        String email = unique("hub-unverified");
+        hub.signsIn("octo-" + email, email, false);
+
+        refused(new OidcSignIn(gatehouse).signIn("hub", ""), "oidc_email_not_verified");
+        assertThat(gatehouse.count("SELECT COUNT(*) FROM users WHERE email = ?", email)).isZero();
+        assertThat(gatehouse.count("SELECT COUNT(*) FROM users WHERE email = ?", "secondary-" + email)).isZero();
+    }
+
+    /** Whatever a provider sends is bounded before it is kept: an oversized name is clipped, an oversized subject refused. */
+    @Test
+    void oversizedClaimsAreClippedOrRefusedNeverStored() {
+        String email = unique("long");
+        op.signsIn("sub-" + email, email, true).bend(claims -> claims.claim("name", "N".repeat(10_000)));
+
+        Map<String, Object> user = (Map<String, Object>) new OidcSignIn(gatehouse).signIn("test", "").expect(200).json().get("user");
+        assertThat((String) user.get("full_name")).hasSize(200);
+
+        String other = unique("long-sub");
+        op.signsIn("s".repeat(300), other, true).bend(claims -> claims);
+        refused(new OidcSignIn(gatehouse).signIn("test", ""), "oidc_id_token_invalid");
+        assertThat(gatehouse.count("SELECT COUNT(*) FROM users WHERE email = ?", other)).isZero();
     }
 
     // --- the attacks: each refused with its code, no session, no account ---

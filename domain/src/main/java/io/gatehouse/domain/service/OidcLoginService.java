@@ -48,6 +48,8 @@ public final class OidcLoginService implements OidcLoginUseCase {
     private static final int MAX_STATE = 512;
     private static final int MAX_CODE = 4096;
     private static final int MAX_ERROR = 200;
+    /** OpenID Connect Core 2: a subject is at most 255 ASCII characters. */
+    private static final int MAX_SUBJECT = 255;
     /** A browser secret Gatehouse made has 43 characters; anything much shorter was not made here. */
     private static final int MIN_BROWSER_SECRET = 40;
 
@@ -162,8 +164,23 @@ public final class OidcLoginService implements OidcLoginUseCase {
         return switch (providers.redeem(pending.provider(), code, pending.codeVerifier(), pending.nonce(),
                 responseIssuer == null ? null : bounded(responseIssuer))) {
             case ProviderRefusal refusal -> refused(refusal.code(), refusal.detail());
-            case Redeemed redeemed -> admit(pending, redeemed.identity(), client);
+            case Redeemed redeemed when redeemed.identity().subject().isEmpty() || redeemed.identity().subject().length() > MAX_SUBJECT ->
+                    refused(ErrorCode.OIDC_ID_TOKEN_INVALID, "the subject is empty or longer than " + MAX_SUBJECT + " characters");
+            case Redeemed redeemed -> admit(pending, normalized(redeemed.identity()), client);
         };
+    }
+
+    /**
+     * What the provider said, fit to keep: an email only when it is a valid address (else as if none was given), a
+     * name clipped as SAML names are, without control characters.
+     */
+    private static OpenIdIdentity normalized(OpenIdIdentity raw) {
+        String email = Email.parse(raw.email()).map(Email::value).orElse(null);
+        String name = raw.fullName() == null ? null : raw.fullName().replaceAll("\\p{Cntrl}", " ").strip();
+        if (name != null && name.length() > AssertedProfile.MAX_NAME_LENGTH) {
+            name = name.substring(0, AssertedProfile.MAX_NAME_LENGTH);
+        }
+        return new OpenIdIdentity(raw.subject(), email, raw.emailVerified() && email != null, name == null || name.isEmpty() ? null : name);
     }
 
     private CallbackOutcome admit(PendingOidcLogin pending, OpenIdIdentity identity, ClientInfo client) {
