@@ -83,6 +83,28 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Runs a DevTools script on the page shown (to change it for a test). */
+    Browser run(String script) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
+        return this;
+    }
+
+    /**
+     * axe-core's WCAG A and AA violations on the page shown, one line each: rule, help, the elements. The engine runs as a
+     * DevTools script, which the page's CSP does not govern; it needs a browser opened with JavaScript on.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations(String axeSource) {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript(axeSource);
+        return (List<String>) js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})
+                    .then(result => done(result.violations.map(v => v.id + ': ' + v.help + ' -> '
+                        + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                    .catch(error => done(['axe failed: ' + error]));""");
+    }
+
     /** Chooses a file in the file input {@code id}, as a person would in the file picker. */
     Browser attach(String id, java.nio.file.Path file) {
         driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());

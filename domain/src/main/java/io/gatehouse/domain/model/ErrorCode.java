@@ -101,10 +101,6 @@ public enum ErrorCode {
     }
 
     /** A refusal of the SAML ACS (401), as opposed to an error of the API around it. */
-    public boolean isOidcRejection() {
-        return code.startsWith("oidc_");
-    }
-
     public boolean isSamlRejection() {
         return code.startsWith("saml_");
     }
