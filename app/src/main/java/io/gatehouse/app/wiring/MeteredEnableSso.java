@@ -4,7 +4,7 @@ import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.EnableSsoUseCase;
 import java.util.Optional;
 
-/** Counts link confirmations that log in ({@code method="saml"}, success) and the sessions they open. */
+/** Counts link confirmations that log in (success, by the method of the identity linked: saml or oidc) and the sessions they open. */
 final class MeteredEnableSso implements EnableSsoUseCase {
 
     private final EnableSsoUseCase delegate;
@@ -20,8 +20,8 @@ final class MeteredEnableSso implements EnableSsoUseCase {
     @Override
     public EnableOutcome enableSso(String confirmationCode, String basicEmail, String password, ClientInfo client) {
         EnableOutcome outcome = delegate.enableSso(confirmationCode, basicEmail, password, client);
-        if (outcome instanceof SsoEnabled) {
-            logins.success(MeteredSamlLogin.METHOD);
+        if (outcome instanceof SsoEnabled enabled) {
+            logins.success(enabled.method().wireName());
             tokens.issued(TokenMetrics.Kind.SESSION);
         }
         return outcome;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every page, checked in Chromium by axe-core (Deque's accessibility rules engine, from the npm registry, installed
- * by bin/test) against its WCAG 2.0, 2.1 and 2.2 level A and AA rules: names and labels, contrast in the light
- * scheme, landmarks, headings, ARIA use. The engine runs as a DevTools script (which the pages' CSP does not govern),
+ * by bin/test) against its WCAG 2.0, 2.1 and 2.2 level A and AA rules: names and labels, contrast (in the light
+ * scheme, and in the dark one), landmarks, headings, ARIA use. The engine runs as a DevTools script (which the pages' CSP does not govern),
  * in a browser with JavaScript on, since it needs the page's event loop.
  */
 class AccessibilityBrowserTest extends BrowserTestBase {
@@ -51,6 +51,14 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         for (String path : List.of("/account", "/invitations", "/workspaces/" + workspace + "/settings")) {
             assertThat(scripted.go(path).accessibilityViolations(axe)).as(path).isEmpty();
         }
+        // The dark scheme has colours of its own: their contrast is checked too.
+        scripted.darkScheme(true);
+        assertThat(scripted.go("/login").evaluate("return getComputedStyle(document.body).backgroundColor"))
+                .as("the dark scheme is the one shown").isEqualTo("rgb(15, 19, 24)");
+        for (String path : List.of("/login", "/account", "/workspaces/" + workspace + "/settings", "/invitations")) {
+            assertThat(scripted.go(path).accessibilityViolations(axe)).as(path + ", dark").isEmpty();
+        }
+        scripted.darkScheme(false);
     }
 
     private static String axe() {

@@ -83,10 +83,22 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Shows the pages as a system set to a dark (or light) colour scheme would ask for them. */
+    Browser darkScheme(boolean dark) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", dark ? "dark" : "light"))));
+        return this;
+    }
+
     /** Runs a DevTools script on the page shown (to change it for a test). */
     Browser run(String script) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
         return this;
+    }
+
+    /** What a DevTools script returns on the page shown. */
+    Object evaluate(String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.gatehouse.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.domain.model.AuthMethod;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
@@ -9,6 +10,7 @@ import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.AcsOutcome;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.LinkConfirmationRequired;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase.SamlLoggedIn;
+import io.gatehouse.domain.port.in.EnableSsoUseCase;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
 import io.gatehouse.domain.port.in.TokenUseCase;
@@ -91,6 +93,31 @@ class MeteredUseCasesTest {
 
     private static AcsOutcome consume(ConsumeSamlResponseUseCase acs) {
         return acs.consume(WorkspaceId.random(), "response", null, null);
+    }
+
+    /** A link confirmed with the password is a sign-in by the linked identity's method, not always SAML. */
+    @Test
+    void aConfirmedLinkCountsAsASignInByTheIdentitysMethod() {
+        Deque<EnableSsoUseCase.EnableOutcome> answers = new ArrayDeque<>(List.of(
+                new EnableSsoUseCase.SsoEnabled(null, null, AuthMethod.OIDC), new EnableSsoUseCase.SsoEnabled(null, null, AuthMethod.SAML)));
+        EnableSsoUseCase enable = new MeteredEnableSso(new EnableSsoUseCase() {
+            @Override
+            public EnableOutcome enableSso(String code, String basicEmail, String password, ClientInfo client) {
+                return answers.pop();
+            }
+
+            @Override
+            public java.util.Optional<LinkProposal> proposal(String code) {
+                return java.util.Optional.empty();
+            }
+        }, logins, tokens);
+
+        enable.enableSso("c", null, "p", null);
+        enable.enableSso("c", null, "p", null);
+
+        assertThat(count("gatehouse.logins", "method", "oidc", "outcome", "success")).isEqualTo(1);
+        assertThat(count("gatehouse.logins", "method", "saml", "outcome", "success")).isEqualTo(1);
+        assertThat(count("gatehouse.tokens", "kind", "session", "event", "issued")).isEqualTo(2);
     }
 
     private double count(String name, String... tags) {

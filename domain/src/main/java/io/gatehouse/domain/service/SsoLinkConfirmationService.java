@@ -105,7 +105,7 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
                 events.record(new SsoEvent(confirmation.workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
                         "linked the identity to user " + account.id() + " after password confirmation", confirmation.email(), client.ip()));
             }
-            return new SsoEnabled(loggedIn.user(), loggedIn.secret());
+            return new SsoEnabled(loggedIn.user(), loggedIn.secret(), workspaceIdp ? AuthMethod.SAML : AuthMethod.OIDC);
         } catch (SsoRejection rejection) {
             return new SsoRefused(rejection.code(), rejection.detail());
         }

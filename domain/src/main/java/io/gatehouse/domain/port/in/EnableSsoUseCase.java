@@ -1,5 +1,6 @@
 package io.gatehouse.domain.port.in;
 
+import io.gatehouse.domain.model.AuthMethod;
 import io.gatehouse.domain.model.SecretToken;
 import io.gatehouse.domain.model.User;
 import java.time.Instant;
@@ -23,6 +24,7 @@ public interface EnableSsoUseCase {
     sealed interface EnableOutcome permits SsoEnabled, SsoRefused, AuthenticationFailure {
     }
 
-    record SsoEnabled(User user, SecretToken secret) implements EnableOutcome {
+    /** Linked and signed in; {@code method} is how the new session came to be ({@code saml} or {@code oidc}). */
+    record SsoEnabled(User user, SecretToken secret, AuthMethod method) implements EnableOutcome {
     }
 }
