@@ -112,7 +112,7 @@ final class LinkAccountPageController {
 
     private static String refusedMessage(ErrorCode code) {
         return switch (code) {
-            case CONFIRMATION_EXPIRED -> "The confirmation expired. Sign in through your organization again to start over.";
+            case CONFIRMATION_EXPIRED -> Messages.of(code);
             case SSO_NOT_CONFIGURED -> "Your organization turned single sign-on off meanwhile.";
             default -> "The confirmation was already used. Sign in through your organization again to start over.";
         };

@@ -18,6 +18,7 @@ import io.gatehouse.domain.service.SsoAttemptGuard;
 import io.gatehouse.domain.service.UnverifiedAccountTakeover;
 import io.gatehouse.oidc.NimbusOpenIdProviders;
 import io.gatehouse.oidc.ProviderSettings;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -39,7 +40,8 @@ class OidcLoginFactory {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     static final String CALLBACK_PATH = "/api/v1/auth/oidc/callback";
 
-    @Singleton
+    /** Built eagerly ({@code @Context}) so that a provider configured wrongly stops start-up instead of a sign-in. */
+    @Context
     OpenIdProviders openIdProviders(List<OidcProviderProperties> providers, OidcProperties properties, PublicUrl publicUrl, Clock clock) {
         // Configuration files (and system properties) first; an environment variable of the same provider wins.
         Map<String, OidcProviderProperties> byName = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package io.gatehouse.app.e2e;
 
 import static io.gatehouse.app.e2e.TestGatehouse.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.oidc.TestOpenIdProvider;
 import io.gatehouse.oidc.TestOpenIdProvider.Signing;
@@ -291,6 +292,26 @@ class OidcLoginEndToEndTest {
         refusedSignUp("oidc_nonce_mismatch");
         assertThat(gatehouse.get("/metrics").expect(200).body()).as("counted by its code")
                 .containsPattern("gatehouse_logins_total\\{[^}]*method=\"oidc\"[^}]*outcome=\"oidc_nonce_mismatch\"[^}]*} 1\\.0");
+    }
+
+    /** Two sign-ins started in one browser (two tabs) share its cookie's secret: the second does not undo the first. */
+    @Test
+    void twoSignInsStartedInOneBrowserBothStayValid() {
+        String email = unique("tabs");
+        op.signsIn("sub-" + email, email, true);
+        OidcSignIn browser = new OidcSignIn(gatehouse);
+        String first = OidcSignIn.authorize(browser.start("test", ""));
+        String second = OidcSignIn.authorize(browser.start("test", ""));
+
+        browser.callback(first).expect(200);
+        browser.callback(second).expect(200);
+    }
+
+    /** A provider configured with a setting missing stops start-up, rather than leaving a button that fails. */
+    @Test
+    void anIncompleteProviderStopsStartUp() {
+        assertThatThrownBy(() -> TestGatehouse.start(Map.of("gatehouse.oidc.providers.broken.issuer", op.issuer(),
+                "gatehouse.oidc.providers.broken.client-id", "id"))).hasStackTraceContaining("client-secret are required");
     }
 
     @Test
