@@ -99,7 +99,7 @@ public final class MasterKey {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot decrypt a stored private key: is GATEHOUSE_MASTER_KEY the one it was "
+            throw new IllegalStateException("cannot decrypt a stored secret: is GATEHOUSE_MASTER_KEY the one it was "
                     + "encrypted with?");
         }
     }

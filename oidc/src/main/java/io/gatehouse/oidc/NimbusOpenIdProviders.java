@@ -72,7 +72,16 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
             JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
+    /** Workspace connections met so far, by name; an entry is replaced when its workspace's settings change. */
+    private final Map<String, Provider> connections = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Provider> eldest) {
+            return size() > MAX_CACHED_CONNECTIONS;
+        }
+    };
+    private static final int MAX_CACHED_CONNECTIONS = 1000;
     private final Map<String, Provider> providers = new LinkedHashMap<>();
+    private final ConnectionRules connectionRules;
     private final URI callback;
     private final BoundedHttp http;
     private final PlainOAuth2 oauth2;
@@ -82,6 +91,12 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
 
     public NimbusOpenIdProviders(List<ProviderSettings> settings, URI callback, Duration connectTimeout, Duration readTimeout,
                                  int maxResponseBytes, Duration clockSkew, Duration metadataLifetime, Clock clock) {
+        this(settings, ConnectionRules.STRICT, callback, connectTimeout, readTimeout, maxResponseBytes, clockSkew, metadataLifetime, clock);
+    }
+
+    public NimbusOpenIdProviders(List<ProviderSettings> settings, ConnectionRules connectionRules, URI callback, Duration connectTimeout,
+                                 Duration readTimeout, int maxResponseBytes, Duration clockSkew, Duration metadataLifetime, Clock clock) {
+        this.connectionRules = connectionRules;
         this.callback = callback;
         this.http = new BoundedHttp(connectTimeout, readTimeout, maxResponseBytes);
         this.oauth2 = new PlainOAuth2(http, callback);
@@ -120,6 +135,75 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
         if (provider == null) {
             return new ProviderRefusal(ErrorCode.UNKNOWN_PROVIDER, "no provider named '" + name + "'");
         }
+        return authorizationUrl(provider, state, nonce, codeVerifier);
+    }
+
+    @Override
+    public AuthorizationOutcome authorizationUrl(Connection connection, String state, String nonce, String codeVerifier) {
+        try {
+            return authorizationUrl(connection(connection), state, nonce, codeVerifier);
+        } catch (ProviderUnavailable e) {
+            return new ProviderRefusal(ErrorCode.OIDC_PROVIDER_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    @Override
+    public RedeemOutcome redeem(Connection connection, String code, String codeVerifier, String nonce, String responseIssuer) {
+        try {
+            return redeem(connection(connection), code, codeVerifier, nonce, responseIssuer);
+        } catch (ProviderUnavailable e) {
+            return new ProviderRefusal(ErrorCode.OIDC_PROVIDER_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    /**
+     * A workspace's connection, as a provider: its settings are a tenant's, so its issuer must be a valid https URL and
+     * (unless the operator allowed it) its hosts must not resolve to a loopback, private or link-local address, which
+     * would let a workspace admin make Gatehouse call into its own network (SSRF). Discovery documents and keys are
+     * cached per connection as for instance providers, until its settings change.
+     */
+    private Provider connection(Connection connection) throws ProviderUnavailable {
+        URI issuer;
+        try {
+            issuer = new URI(connection.issuer());
+            requireSafe(issuer, "the issuer");
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new ProviderUnavailable("the connection's issuer is not an https URL: " + clip(connection.issuer()));
+        }
+        ProviderSettings settings = new ProviderSettings(connection.name(), connection.name(), issuer, connection.clientId(),
+                connection.clientSecret(), connection.scopes(), connectionRules.allowedHosts());
+        if (!connectionRules.privateAddresses()) {
+            requirePublicAddress(issuer.getHost());
+        }
+        synchronized (connections) {
+            Provider known = connections.get(connection.name());
+            if (known == null || !known.settings.equals(settings)) {
+                known = new Provider(settings);
+                connections.put(connection.name(), known);
+            }
+            return known;
+        }
+    }
+
+    /** Refuses a host any of whose addresses is not on the public internet. */
+    private static void requirePublicAddress(String host) throws ProviderUnavailable {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new ProviderUnavailable("the issuer's host " + host + " does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            boolean uniqueLocal = address instanceof java.net.Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                    || address.isMulticastAddress() || uniqueLocal) {
+                throw new ProviderUnavailable("the issuer's host " + host + " resolves to " + address.getHostAddress() + ", which is not a "
+                        + "public address; the operator allows such issuers with GATEHOUSE_OIDC_CONNECTIONS_ALLOW_PRIVATE_ADDRESSES");
+            }
+        }
+    }
+
+    private AuthorizationOutcome authorizationUrl(Provider provider, String state, String nonce, String codeVerifier) {
         if (provider.settings.oauth2() != null) {
             return new AuthorizationUrl(oauth2.authorizationUrl(provider.settings, state, codeVerifier));
         }
@@ -144,6 +228,10 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
         if (provider == null) {
             return new ProviderRefusal(ErrorCode.UNKNOWN_PROVIDER, "the provider '" + name + "' is no longer configured");
         }
+        return redeem(provider, code, codeVerifier, nonce, responseIssuer);
+    }
+
+    private RedeemOutcome redeem(Provider provider, String code, String codeVerifier, String nonce, String responseIssuer) {
         String issuer = provider.settings.issuer() == null ? null : provider.settings.issuer().toString();
         // RFC 9207: a provider that names itself in the answer must name the provider the request went to.
         if (responseIssuer != null && issuer != null && !responseIssuer.equals(issuer)) {
@@ -275,6 +363,19 @@ public final class NimbusOpenIdProviders implements OpenIdProviders {
     private static String clip(String text) {
         String clean = text == null ? "" : text.replaceAll("[^\\x20-\\x7e]", "?");
         return clean.length() > 300 ? clean.substring(0, 300) + "…" : clean;
+    }
+
+    /**
+     * The rules for workspaces' connections, which tenants configure: hosts besides each issuer's that their discovery
+     * documents may name (for IdPs whose endpoints live elsewhere), and whether issuers may resolve to non-public
+     * addresses (a test or an intranet IdP; off by default).
+     */
+    public record ConnectionRules(Set<String> allowedHosts, boolean privateAddresses) {
+        public static final ConnectionRules STRICT = new ConnectionRules(Set.of(), false);
+
+        public ConnectionRules {
+            allowedHosts = Set.copyOf(allowedHosts);
+        }
     }
 
     private record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator, Instant fetchedAt) {

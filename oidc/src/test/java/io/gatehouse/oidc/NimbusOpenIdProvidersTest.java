@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.domain.model.ErrorCode;
+import io.gatehouse.domain.port.out.OpenIdProviders;
 import io.gatehouse.domain.port.out.OpenIdProviders.AuthorizationUrl;
 import io.gatehouse.domain.port.out.OpenIdProviders.ProviderRefusal;
 import io.gatehouse.domain.port.out.OpenIdProviders.Redeemed;
@@ -118,6 +119,53 @@ class NimbusOpenIdProvidersTest {
 
         assertThat(refusal(outcome)).isEqualTo(ErrorCode.OIDC_PROVIDER_UNAVAILABLE);
         assertThat(((ProviderRefusal) outcome).detail()).contains("larger than 64 bytes");
+    }
+
+    /** A workspace's connection speaks the same protocol, with the tenant's settings given at each call. */
+    @Test
+    void aWorkspaceConnectionSignsInAndFollowsItsSettingsWhenTheyChange() throws Exception {
+        NimbusOpenIdProviders tenants = connectionsAllowedOnLoopback();
+        provider.signsIn("sub-w", "ada@acme.test", true);
+
+        String url = ((AuthorizationUrl) tenants.authorizationUrl(connection(TestOpenIdProvider.CLIENT_ID), "s", "n-1", VERIFIER)).url();
+        assertThat(url).startsWith(provider.issuer() + "/authorize?").contains("client_id=" + TestOpenIdProvider.CLIENT_ID);
+        Map<String, String> answer = authorize(url);
+        var identity = ((Redeemed) tenants.redeem(connection(TestOpenIdProvider.CLIENT_ID), answer.get("code"), VERIFIER, "n-1",
+                answer.get("iss"))).identity();
+        assertThat(identity.subject()).isEqualTo("sub-w");
+
+        // The admins changed the client id: the next check uses it (the provider still issues tokens to the old one).
+        Map<String, String> again = authorize(((AuthorizationUrl) tenants.authorizationUrl(connection(TestOpenIdProvider.CLIENT_ID), "s", "n-2",
+                VERIFIER)).url());
+        assertThat(refusal(tenants.redeem(connection("another-client"), again.get("code"), VERIFIER, "n-2", again.get("iss"))))
+                .isIn(ErrorCode.OIDC_CODE_REFUSED, ErrorCode.OIDC_AUDIENCE_MISMATCH);
+    }
+
+    /** A tenant's issuer must not make Gatehouse call into its own network (SSRF), unless the operator allowed private addresses. */
+    @Test
+    void aWorkspaceConnectionToAPrivateAddressIsRefusedByDefault() {
+        var outcome = providers.authorizationUrl(connection(TestOpenIdProvider.CLIENT_ID), "s", "n", VERIFIER);
+
+        assertThat(refusal(outcome)).isEqualTo(ErrorCode.OIDC_PROVIDER_UNAVAILABLE);
+        assertThat(((ProviderRefusal) outcome).detail()).contains("127.0.0.1").contains("not a public address");
+        assertThat(refusal(providers.authorizationUrl(new OpenIdProviders.Connection("oidc:w", "http://idp.example", "c", "s",
+                List.of("openid")), "s", "n", VERIFIER))).as("plain http off loopback").isEqualTo(ErrorCode.OIDC_PROVIDER_UNAVAILABLE);
+    }
+
+    private NimbusOpenIdProviders connectionsAllowedOnLoopback() {
+        return new NimbusOpenIdProviders(List.of(), new NimbusOpenIdProviders.ConnectionRules(Set.of(), true), CALLBACK, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), 1 << 20, Duration.ofSeconds(60), Duration.ofHours(1), Clock.systemUTC());
+    }
+
+    private OpenIdProviders.Connection connection(String clientId) {
+        return new OpenIdProviders.Connection("oidc:w", provider.issuer(), clientId, TestOpenIdProvider.CLIENT_SECRET,
+                List.of("openid", "email"));
+    }
+
+    private static Map<String, String> authorize(String url) throws IOException, InterruptedException {
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return TestOpenIdProvider.queryOf(answer.headers().firstValue("Location").orElseThrow());
     }
 
     /** Runs the authorization request against the provider (which signs in at once) and redeems the code it answers. */

@@ -3,7 +3,9 @@ package io.gatehouse.persistence;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.SsoConfiguration.OidcConnection;
 import io.gatehouse.domain.model.SsoConfiguration.SpKeys;
+import io.gatehouse.domain.model.SsoProtocol;
 import io.gatehouse.domain.model.WireNamed;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.out.SsoConfigurations;
@@ -43,7 +45,9 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
                 "", c.attributeMapping().email(),
                 c.attributeMapping().firstName(), c.attributeMapping().lastName(), c.spKeys().signingCertificate(),
                 c.spKeys().encryptedSigningKey(), c.spKeys().encryptionCertificate(), c.spKeys().encryptedEncryptionKey(),
-                c.createdAt(), c.updatedAt());
+                c.createdAt(), c.updatedAt(), c.protocol().wireName(), c.oidc() == null ? null : c.oidc().issuer(),
+                c.oidc() == null ? null : c.oidc().clientId(), c.oidc() == null ? null : c.oidc().sealedClientSecret(),
+                c.oidc() == null ? null : String.join(" ", c.oidc().scopes()));
         if (repository.existsById(id)) {
             repository.update(row);
         } else {
@@ -68,7 +72,9 @@ class SsoConfigurationPersistenceAdapter implements SsoConfigurations {
                 row.allowIdpInitiated(), row.jitProvisioning(), WireNamed.parse(Role.class, row.defaultRole()).orElseThrow(),
                 row.enforceSso(), row.allowLegacyAlgorithms(), new AttributeMapping(row.attributeEmail(), row.attributeFirstName(), row.attributeLastName()),
                 new SpKeys(row.spSigningCertificate(), row.spSigningKey(), row.spEncryptionCertificate(), row.spEncryptionKey()),
-                row.createdAt(), row.updatedAt(), split(row.verifiedDomains()));
+                row.createdAt(), row.updatedAt(), split(row.verifiedDomains()), WireNamed.parse(SsoProtocol.class, row.protocol()).orElseThrow(),
+                row.oidcIssuer() == null ? null : new OidcConnection(row.oidcIssuer(), row.oidcClientId(), row.oidcClientSecret(),
+                        List.of(row.oidcScopes().split(" "))));
     }
 
     private static java.util.LinkedHashSet<String> split(String joined) {

@@ -1,5 +1,6 @@
 package io.gatehouse.persistence;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
@@ -9,8 +10,8 @@ import java.util.UUID;
 record SsoConfigurationRow(
         @Id UUID workspaceId,
         boolean enabled,
-        String idpEntityId,
-        String idpSsoUrl,
+        @Nullable String idpEntityId,
+        @Nullable String idpSsoUrl,
         String idpCertificates,
         boolean signAuthnRequests,
         boolean wantAssertionsEncrypted,
@@ -29,5 +30,10 @@ record SsoConfigurationRow(
         String spEncryptionCertificate,
         String spEncryptionKey,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String protocol,
+        @Nullable String oidcIssuer,
+        @Nullable String oidcClientId,
+        @Nullable String oidcClientSecret,
+        @Nullable String oidcScopes) {
 }

@@ -60,6 +60,28 @@ class DomainClaimPersistenceAdapterTest extends PersistenceTest {
                 .containsExactly("before.test");
     }
 
+    /** An OpenID Connect configuration keeps its connection (the secret as sealed) and needs no SAML IdP. */
+    @Test
+    void anOpenIdConnectConfigurationRoundTripsWithoutSamlFields() {
+        WorkspaceId workspace = workspace();
+        var base = configuration(workspace, java.util.Set.of());
+        var connection = new io.gatehouse.domain.model.SsoConfiguration.OidcConnection("https://idp.example/t", "client",
+                "sealed-secret", List.of("openid", "email", "groups"));
+        configurations.upsert(new io.gatehouse.domain.model.SsoConfiguration(workspace, true, null, null, List.of(), List.of("oidc.test"),
+                true, false, false, true, io.gatehouse.domain.model.Role.ADMIN, false, false, base.attributeMapping(), base.spKeys(), NOW, NOW,
+                java.util.Set.of(), io.gatehouse.domain.model.SsoProtocol.OIDC, connection));
+
+        var found = configurations.find(workspace).orElseThrow();
+
+        assertThat(found.protocol()).isEqualTo(io.gatehouse.domain.model.SsoProtocol.OIDC);
+        assertThat(found.oidc()).isEqualTo(connection);
+        assertThat(found.idpEntityId()).isNull();
+        assertThat(found.providerName()).isEqualTo("oidc:" + workspace);
+        assertThat(configurations.find(workspace()).isPresent()).isFalse();
+        configurations.upsert(base);
+        assertThat(configurations.find(workspace).orElseThrow().oidc()).as("a SAML save without a connection").isNull();
+    }
+
     private static io.gatehouse.domain.model.SsoConfiguration configuration(WorkspaceId workspace, java.util.Set<String> verified) {
         return new io.gatehouse.domain.model.SsoConfiguration(workspace, true, "https://idp", "https://idp/sso", List.of(),
                 List.of("before.test", "after.test", "forged.test"), true, false, false, true, io.gatehouse.domain.model.Role.MEMBER, false,

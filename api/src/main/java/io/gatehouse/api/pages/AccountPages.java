@@ -2,6 +2,7 @@ package io.gatehouse.api.pages;
 
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.domain.model.ExternalIdentity;
+import io.gatehouse.domain.model.SsoProtocol;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.WorkspaceRole;
 import io.gatehouse.domain.port.in.AccountUseCase;
@@ -147,7 +148,7 @@ final class AccountPages {
     /** A workspace's IdP is shown by the workspace's name (when the person is a member), an instance provider by its display name. */
     private static String displayName(ExternalIdentity link, List<WorkspaceRole> memberships, Map<String, String> providerNames) {
         return memberships.stream()
-                .filter(membership -> link.providerName().equals(ExternalIdentity.samlProvider(membership.workspace().id())))
+                .filter(membership -> SsoProtocol.workspaceOf(link.providerName()).filter(membership.workspace().id()::equals).isPresent())
                 .map(membership -> membership.workspace().name() + " (single sign-on)")
                 .findFirst().orElse(providerNames.getOrDefault(link.providerName(), link.providerName()));
     }

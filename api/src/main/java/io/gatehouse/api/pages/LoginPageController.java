@@ -11,8 +11,9 @@ import io.gatehouse.domain.port.in.PasswordLoginUseCase.LoggedIn;
 import io.gatehouse.domain.port.in.PasswordLoginUseCase.PasswordLoginCommand;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
-import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
-import io.gatehouse.domain.port.in.StartSamlLoginUseCase.SendToIdp;
+import io.gatehouse.domain.port.in.StartSsoLoginUseCase;
+import io.gatehouse.domain.port.in.StartSsoLoginUseCase.SendToSso;
+import io.gatehouse.api.security.OidcFlowCookie;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -56,18 +57,20 @@ final class LoginPageController {
     private static final int MAX_PASSWORD = 4096;
 
     private final PasswordLoginUseCase login;
-    private final StartSamlLoginUseCase sso;
+    private final StartSsoLoginUseCase sso;
+    private final OidcFlowCookie flows;
     private final SessionCookies cookies;
     private final FormTokens forms;
     private final RedirectPolicy redirects;
     private final ClientInfoResolver clients;
     private final OidcLoginUseCase oidc;
 
-    LoginPageController(PasswordLoginUseCase login, StartSamlLoginUseCase sso, SessionCookies cookies, FormTokens forms,
+    LoginPageController(PasswordLoginUseCase login, StartSsoLoginUseCase sso, OidcFlowCookie flows, SessionCookies cookies, FormTokens forms,
                         RedirectPolicy redirects, ClientInfoResolver clients, OidcLoginUseCase oidc) {
         this.oidc = oidc;
         this.login = login;
         this.sso = sso;
+        this.flows = flows;
         this.cookies = cookies;
         this.forms = forms;
         this.redirects = redirects;
@@ -119,9 +122,14 @@ final class LoginPageController {
 
     private HttpResponse<?> emailStep(HttpRequest<?> http, FormTokens.Secret secret, String token, String email, Optional<String> target) {
         // After the IdP, the ACS sends the browser on to where it was going, else to the account page (never to JSON).
-        return switch (sso.startLogin(email, null, null, target.orElse(AccountPageController.PATH), clients.resolve(http))) {
-            case SendToIdp send -> forms.remember(HttpResponse.ok(new ModelAndView<>("redirect", Map.of("page", new RedirectPage(send.url())))),
-                    secret);
+        return switch (sso.startLogin(email, null, null, target.orElse(AccountPageController.PATH), clients.resolve(http),
+                flows.read(http).orElse(null))) {
+            case SendToSso send -> {
+                MutableHttpResponse<?> leave = forms.remember(HttpResponse.ok(new ModelAndView<>("redirect",
+                        Map.of("page", new RedirectPage(send.url())))), secret);
+                // An OpenID Connect IdP: the flow cookie binds the sign-in to this browser (SAML needs none).
+                yield send.browserSecret() == null ? leave : flows.set(leave, send.browserSecret());
+            }
             case SsoRefused refused when refused.code() == ErrorCode.SSO_NOT_CONFIGURED ->
                     page(HttpStatus.OK, secret, new LoginPage(email, true, null, target.orElse(""), token));
             case SsoRefused refused -> page(HttpStatus.BAD_REQUEST, secret, new LoginPage(email, false,

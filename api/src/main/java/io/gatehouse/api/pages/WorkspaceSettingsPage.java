@@ -25,7 +25,8 @@ public record WorkspaceSettingsPage(String workspaceId, String workspaceName, Li
 
     /** {@code configured} false: nothing saved yet, only the SP's details (which the IdP needs first) are set. */
     public record Sso(boolean configured, boolean enabled, boolean enforced, String idpEntityId, String idpSsoUrl,
-                      List<String> certificates, String emailDomains, String spEntityId, String acsUrl, String metadataUrl) {
+                      List<String> certificates, String emailDomains, String spEntityId, String acsUrl, String metadataUrl,
+                      boolean oidc, String oidcIssuer, String oidcClientId, String oidcScopes, boolean oidcSecretSet, String oidcRedirectUri) {
     }
 
     public record EventRow(String at, String outcome, String code, String detail, String email, String ip, int count) {

@@ -3,6 +3,8 @@ package io.gatehouse.api.pages;
 import io.gatehouse.api.security.Caller;
 import io.gatehouse.domain.model.CertificateInfo;
 import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoProtocol;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.model.WorkspaceRole;
@@ -136,13 +138,22 @@ final class WorkspaceSettingsPages {
     private WorkspaceSettingsPage.Sso ssoOf(UserId user, WorkspaceId workspace) {
         SpEndpoints sp = SpEndpoints.of(publicUrl, workspace);
         if (!(sso.get(user, workspace) instanceof SsoView view)) {
-            return new WorkspaceSettingsPage.Sso(false, false, false, "", "", List.of(), "", sp.entityId(), sp.acsUrl(), sp.metadataUrl());
+            return new WorkspaceSettingsPage.Sso(false, false, false, "", "", List.of(), "", sp.entityId(), sp.acsUrl(), sp.metadataUrl(),
+                    false, "", "", String.join(" ", SsoConfiguration.OidcConnection.DEFAULT_SCOPES), false,
+                    publicUrl.resolve(SsoConfigurationUseCase.OIDC_CALLBACK_PATH));
         }
         SsoConfiguration configuration = view.configuration();
         List<String> certificates = view.certificates().stream().map(WorkspaceSettingsPages::describe).toList();
-        return new WorkspaceSettingsPage.Sso(true, configuration.enabled(), configuration.enforceSso(), configuration.idpEntityId(),
-                configuration.idpSsoUrl(), certificates, String.join(", ", configuration.emailDomains()), sp.entityId(), sp.acsUrl(),
-                sp.metadataUrl());
+        SsoConfiguration.OidcConnection oidc = configuration.oidc();
+        return new WorkspaceSettingsPage.Sso(true, configuration.enabled(), configuration.enforceSso(), orEmpty(configuration.idpEntityId()),
+                orEmpty(configuration.idpSsoUrl()), certificates, String.join(", ", configuration.emailDomains()), sp.entityId(), sp.acsUrl(),
+                sp.metadataUrl(), configuration.protocol() == SsoProtocol.OIDC, oidc == null ? "" : oidc.issuer(),
+                oidc == null ? "" : oidc.clientId(), String.join(" ", oidc == null ? SsoConfiguration.OidcConnection.DEFAULT_SCOPES : oidc.scopes()),
+                oidc != null, view.oidcRedirectUri());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static String describe(CertificateInfo certificate) {

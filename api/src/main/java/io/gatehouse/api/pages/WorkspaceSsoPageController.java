@@ -8,6 +8,8 @@ import io.gatehouse.api.problem.Problems;
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoProtocol;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.OidcSettings;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.FieldProblem;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoRejected;
@@ -15,12 +17,14 @@ import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoSettings;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoView;
 import io.gatehouse.domain.port.in.SsoRefused;
 import io.gatehouse.domain.port.in.SsoThrottled;
-import io.gatehouse.domain.port.in.StartSamlLoginUseCase;
-import io.gatehouse.domain.port.in.StartSamlLoginUseCase.SendToIdp;
+import io.gatehouse.domain.port.in.StartSsoLoginUseCase;
+import io.gatehouse.domain.port.in.StartSsoLoginUseCase.SendToSso;
+import io.gatehouse.api.security.OidcFlowCookie;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -60,14 +64,16 @@ final class WorkspaceSsoPageController {
 
     private final WorkspaceSettingsPages pages;
     private final SsoConfigurationUseCase sso;
-    private final StartSamlLoginUseCase starter;
+    private final StartSsoLoginUseCase starter;
+    private final OidcFlowCookie flows;
     private final ClientInfoResolver clients;
 
-    WorkspaceSsoPageController(WorkspaceSettingsPages pages, SsoConfigurationUseCase sso, StartSamlLoginUseCase starter,
+    WorkspaceSsoPageController(WorkspaceSettingsPages pages, SsoConfigurationUseCase sso, StartSsoLoginUseCase starter, OidcFlowCookie flows,
                                ClientInfoResolver clients) {
         this.pages = pages;
         this.sso = sso;
         this.starter = starter;
+        this.flows = flows;
         this.clients = clients;
     }
 
@@ -77,7 +83,9 @@ final class WorkspaceSsoPageController {
                          @Nullable @Part("csrf") String csrf, @Nullable @Part("idp_metadata_xml") String pasted,
                          @Nullable @Part("metadata_file") CompletedFileUpload file, @Nullable @Part("idp_entity_id") String entityId,
                          @Nullable @Part("idp_sso_url") String ssoUrl, @Nullable @Part("idp_certificate") String certificate,
-                         @Nullable @Part("email_domains") String emailDomains) {
+                         @Nullable @Part("email_domains") String emailDomains, @Nullable @Part("protocol") String protocol,
+                         @Nullable @Part("oidc_issuer") String oidcIssuer, @Nullable @Part("oidc_client_id") String oidcClientId,
+                         @Nullable @Part("oidc_client_secret") String oidcClientSecret, @Nullable @Part("oidc_scopes") String oidcScopes) {
         return pages.act(http, authentication, wid, SAVE_SSO, csrf, admin -> {
             Map<String, String> typed = new HashMap<>();
             typed.put("idp_metadata_xml", bounded(pasted, SsoConfiguration.MAX_METADATA_LENGTH));
@@ -85,6 +93,14 @@ final class WorkspaceSsoPageController {
             typed.put("idp_sso_url", bounded(ssoUrl, SsoConfiguration.MAX_URL_LENGTH));
             typed.put("idp_certificate", bounded(certificate, SsoConfiguration.MAX_CERTIFICATE_LENGTH));
             typed.put("email_domains", bounded(emailDomains, SsoConfiguration.MAX_DOMAINS * (SsoConfiguration.MAX_DOMAIN_LENGTH + 2)));
+            typed.put("protocol", "oidc".equals(protocol) ? "oidc" : "saml");
+            typed.put("oidc_issuer", bounded(oidcIssuer, SsoConfiguration.MAX_URL_LENGTH));
+            typed.put("oidc_client_id", bounded(oidcClientId, SsoConfiguration.MAX_CLIENT_ID_LENGTH));
+            typed.put("oidc_scopes", bounded(oidcScopes, SsoConfiguration.MAX_SCOPES * (SsoConfiguration.MAX_SCOPE_LENGTH + 1)));
+            if ("oidc".equals(typed.get("protocol"))) {
+                // The secret is never echoed back into the form (typed values are re-rendered on a refusal).
+                return saveConnection(http, admin, typed, bounded(oidcClientSecret, SsoConfiguration.MAX_CLIENT_SECRET_LENGTH));
+            }
             String metadata;
             try {
                 metadata = uploaded(file).orElse(typed.get("idp_metadata_xml").isBlank() ? null : typed.get("idp_metadata_xml"));
@@ -95,7 +111,8 @@ final class WorkspaceSsoPageController {
             SsoSettings settings = new SsoSettings(null, metadata, metadata != null ? null : blankToNull(typed.get("idp_entity_id")),
                     metadata != null ? null : blankToNull(typed.get("idp_sso_url")),
                     metadata != null || typed.get("idp_certificate").isBlank() ? null : List.of(typed.get("idp_certificate")),
-                    domains(typed.get("email_domains")), null, null, null, null, null, null, null, null);
+                    domains(typed.get("email_domains")), null, null, null, null, null, null, null, null,
+                    new OidcSettings(SsoProtocol.SAML, null, null, null, null));
             if (metadata == null && settings.idpEntityId() == null && settings.idpSsoUrl() == null && settings.idpCertificates() == null
                     && settings.emailDomains() == null) {
                 return pages.render(http, admin, HttpStatus.BAD_REQUEST, new FieldError("idp_metadata_xml", ErrorCode.VALIDATION_FAILED.code(),
@@ -107,6 +124,18 @@ final class WorkspaceSsoPageController {
                     ? pages.render(http, admin, Problems.statusOf(rejected.code()), fieldError(rejected), null, typed)
                     : WorkspaceSettingsPages.done(admin, "sso");
         });
+    }
+
+    /** An OpenID Connect connection: issuer, client, secret (write-only: left empty, the sealed one is kept), scopes, domains. */
+    private HttpResponse<?> saveConnection(HttpRequest<?> http, WorkspaceSettingsPages.Admin admin, Map<String, String> typed, String secret) {
+        SsoSettings settings = new SsoSettings(null, null, null, null, null, domains(typed.get("email_domains")), null, null, null, null, null,
+                null, null, null, new OidcSettings(SsoProtocol.OIDC, blankToNull(typed.get("oidc_issuer")), blankToNull(typed.get("oidc_client_id")),
+                secret.isEmpty() ? null : secret, typed.get("oidc_scopes").isBlank() ? null : List.of(typed.get("oidc_scopes").strip().split("[\\s,]+"))));
+        var outcome = sso.get(admin.user(), admin.workspace()) instanceof SsoView
+                ? sso.update(admin.user(), admin.workspace(), settings) : sso.save(admin.user(), admin.workspace(), settings);
+        return outcome instanceof SsoRejected rejected
+                ? pages.render(http, admin, Problems.statusOf(rejected.code()), fieldError(rejected), null, typed)
+                : WorkspaceSettingsPages.done(admin, "sso");
     }
 
     /** SSO on or off, enforcement on or off: {@code setting} is {@code enabled} or {@code enforce_sso}, {@code value} true or false. */
@@ -135,8 +164,12 @@ final class WorkspaceSsoPageController {
     @Post(value = TEST_SSO, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> test(HttpRequest<?> http, @Nullable Authentication authentication, @PathVariable UUID wid, @Body Map<String, String> form) {
         return pages.act(http, authentication, wid, TEST_SSO, form.get(FormTokens.FIELD), admin ->
-                switch (starter.startForWorkspace(admin.workspace(), WorkspaceSettingsPages.path(wid, ""), clients.resolve(http))) {
-                    case SendToIdp send -> HttpResponse.ok(new ModelAndView<>("redirect", Map.of("page", new RedirectPage(send.url()))));
+                switch (starter.startForWorkspace(admin.workspace(), WorkspaceSettingsPages.path(wid, ""), clients.resolve(http),
+                        flows.read(http).orElse(null))) {
+                    case SendToSso send -> {
+                        MutableHttpResponse<?> leave = HttpResponse.ok(new ModelAndView<>("redirect", Map.of("page", new RedirectPage(send.url()))));
+                        yield send.browserSecret() == null ? leave : flows.set(leave, send.browserSecret());
+                    }
                     case SsoRefused refused -> pages.render(http, admin, Problems.statusOf(refused.code()), new FieldError("sso_test",
                             refused.code().code(), refused.code() == ErrorCode.SSO_NOT_CONFIGURED ? "Turn single sign-on on first."
                             : Messages.of(refused.code())), null, Map.of());
@@ -169,6 +202,10 @@ final class WorkspaceSsoPageController {
             case IDP_SSO_URL -> "idp_sso_url";
             case IDP_CERTIFICATES -> "idp_certificate";
             case EMAIL_DOMAINS -> "email_domains";
+            case OIDC_ISSUER -> "oidc_issuer";
+            case OIDC_CLIENT_ID -> "oidc_client_id";
+            case OIDC_CLIENT_SECRET -> "oidc_client_secret";
+            case OIDC_SCOPES -> "oidc_scopes";
             default -> "idp_metadata_xml";
         };
         return new FieldError(field, rejected.code().code(), problem.message());

@@ -145,6 +145,7 @@ class OidcLoginController {
                     required.redirect(), required.confirmationCode(), required.expiresAt());
             case OidcConfirmationRequired required -> FederatedAnswers.confirmationRequired(required.confirmationCode(), required.expiresAt());
             case SsoRefused refused -> refused(http, refused);
+            case SsoThrottled throttled -> Problems.throttled(throttled.retryAfter(), "too many refused sign-ins from this address");
         };
     }
 
@@ -158,6 +159,10 @@ class OidcLoginController {
                         + "(oidc_state_invalid). Please start again.";
                 case OIDC_IDENTITY_LINKED_ELSEWHERE -> "This account at your provider is already linked to another Gatehouse account "
                         + "(oidc_identity_linked_elsewhere).";
+                case OIDC_EMAIL_DOMAIN_NOT_ALLOWED, DOMAIN_NOT_VERIFIED -> "Your organization's sign-in cannot vouch for this email address "
+                        + "(" + refused.code().code() + "). Your workspace administrator can see why in the workspace's sign-in events.";
+                case OIDC_USER_NOT_PROVISIONED -> "There is no account for you here yet, and your workspace does not create one on "
+                        + "first sign-in (oidc_user_not_provisioned). Ask your workspace administrator for an invitation.";
                 default -> "Gatehouse could not complete the sign-in with your provider (" + refused.code().code() + ").";
             });
         }

@@ -173,7 +173,7 @@ class SamlLoginController {
     }
 
     /** 429 with Retry-After, saying which limit. */
-    HttpResponse<?> throttled(SsoThrottled throttled) {
+    static HttpResponse<?> throttled(SsoThrottled throttled) {
         return Problems.throttled(throttled.retryAfter(), switch (throttled.limit()) {
             case STARTS_PER_IP -> "too many SSO logins started from this address";
             case FAILURES_PER_IP -> "too many refused SSO responses from this address";
@@ -189,7 +189,7 @@ class SamlLoginController {
         }
     }
 
-    private static boolean wantsHtml(HttpRequest<?> http) {
+    static boolean wantsHtml(HttpRequest<?> http) {
         return http.accept().stream().anyMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
     }
 

@@ -8,6 +8,8 @@ import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
 import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoProtocol;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.OidcSettings;
 import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.model.WireNamed;
 import io.gatehouse.domain.model.WorkspaceId;
@@ -49,7 +51,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A workspace's SAML SSO configuration (workspace admins only) and its public SP metadata. */
+/** A workspace's SSO configuration, SAML or OpenID Connect (workspace admins only), and its public SAML SP metadata. */
 @Controller("/api/v1/workspaces/{wid}/sso")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -86,7 +88,17 @@ class SsoConfigurationController {
             @Nullable @Pattern(regexp = "member|admin", message = "must be member or admin") String defaultRole,
             @Nullable Boolean enforceSso,
             @Nullable Boolean allowLegacyAlgorithms,
-            @Nullable @Valid AttributeMappingBody attributeMapping) {
+            @Nullable @Valid AttributeMappingBody attributeMapping,
+            @Nullable @Pattern(regexp = "saml|oidc", message = "must be saml or oidc") String protocol,
+            @Nullable @Size(max = SsoConfiguration.MAX_URL_LENGTH) String oidcIssuer,
+            @Nullable @Size(max = SsoConfiguration.MAX_CLIENT_ID_LENGTH) String oidcClientId,
+            @Nullable @Size(max = SsoConfiguration.MAX_CLIENT_SECRET_LENGTH) String oidcClientSecret,
+            @Nullable @Size(max = SsoConfiguration.MAX_SCOPES * (SsoConfiguration.MAX_SCOPE_LENGTH + 1)) String oidcScopes) {
+
+        @Override
+        public String toString() {
+            return "SsoBody[protocol=" + protocol + ", secrets=redacted]";
+        }
 
         SsoSettings toSettings() {
             AttributeMapping mapping = attributeMapping == null ? null : new AttributeMapping(
@@ -96,12 +108,28 @@ class SsoConfigurationController {
             return new SsoSettings(enabled, idpMetadataXml, idpEntityId, idpSsoUrl, idpCertificates, emailDomains, signAuthnRequests,
                     wantAssertionsEncrypted, allowIdpInitiated, jitProvisioning,
                     defaultRole == null ? null : WireNamed.parse(Role.class, defaultRole).orElseThrow(), enforceSso,
-                    allowLegacyAlgorithms, mapping);
+                    allowLegacyAlgorithms, mapping, new OidcSettings(protocol == null ? null : WireNamed.parse(SsoProtocol.class, protocol).orElseThrow(),
+                    blankAsNull(oidcIssuer), blankAsNull(oidcClientId), oidcClientSecret == null || oidcClientSecret.isEmpty() ? null : oidcClientSecret,
+                    oidcScopes == null ? null : scopes(oidcScopes)));
+        }
+
+        private static String blankAsNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
         }
 
         private static String or(String value, String fallback) {
             return value == null ? fallback : value;
         }
+    }
+
+    /** RFC 6749 3.3: scopes are separated by spaces (commas are taken too, as people type them). */
+    static List<String> scopes(String text) {
+        return java.util.Arrays.stream(text.strip().split("[\\s,]+")).filter(scope -> !scope.isEmpty()).toList();
+    }
+
+    /** A workspace's OpenID Connect connection as the API shows it: never the client secret, only whether one is kept. */
+    @Serdeable
+    record OidcView(String issuer, String clientId, String scopes, boolean clientSecretSet, String redirectUri) {
     }
 
     @Serdeable
@@ -121,7 +149,8 @@ class SsoConfigurationController {
                        List<CertificateDetail> idpCertificateDetails, List<String> emailDomains, boolean signAuthnRequests,
                        boolean wantAssertionsEncrypted, boolean allowIdpInitiated, boolean jitProvisioning, String defaultRole,
                        boolean enforceSso, boolean allowLegacyAlgorithms, AttributeMappingView attributeMapping, SpDetails sp,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, String protocol, @Nullable String oidcIssuer, @Nullable String oidcClientId,
+                       @Nullable String oidcScopes, boolean oidcClientSecretSet, String oidcRedirectUri) {
 
         static SsoResponse of(SsoView view) {
             SsoConfiguration c = view.configuration();
@@ -132,7 +161,9 @@ class SsoConfigurationController {
                     new AttributeMappingView(c.attributeMapping().email(), c.attributeMapping().firstName(), c.attributeMapping().lastName()),
                     new SpDetails(view.sp().entityId(), view.sp().acsUrl(), view.sp().metadataUrl(), c.spKeys().signingCertificate(),
                             c.spKeys().encryptionCertificate()),
-                    c.createdAt(), c.updatedAt());
+                    c.createdAt(), c.updatedAt(), c.protocol().wireName(), c.oidc() == null ? null : c.oidc().issuer(),
+                    c.oidc() == null ? null : c.oidc().clientId(), c.oidc() == null ? null : String.join(" ", c.oidc().scopes()), c.oidc() != null,
+                    view.oidcRedirectUri());
         }
     }
 
@@ -221,6 +252,11 @@ class SsoConfigurationController {
             case ATTRIBUTE_MAPPING_EMAIL -> "attribute_mapping.email";
             case ATTRIBUTE_MAPPING_FIRST_NAME -> "attribute_mapping.first_name";
             case ATTRIBUTE_MAPPING_LAST_NAME -> "attribute_mapping.last_name";
+            case PROTOCOL -> "protocol";
+            case OIDC_ISSUER -> "oidc_issuer";
+            case OIDC_CLIENT_ID -> "oidc_client_id";
+            case OIDC_CLIENT_SECRET -> "oidc_client_secret";
+            case OIDC_SCOPES -> "oidc_scopes";
         };
         return problem.index() == null ? name : name + "[" + problem.index() + "]";
     }

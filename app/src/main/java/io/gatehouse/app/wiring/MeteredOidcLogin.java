@@ -63,6 +63,10 @@ final class MeteredOidcLogin implements OidcLoginUseCase {
             }
             case OidcConfirmationRequired required -> logins.failure(METHOD, ErrorCode.SSO_LINK_CONFIRMATION_REQUIRED);
             case SsoRefused refused -> logins.failure(METHOD, refused.code());
+            case SsoThrottled throttled -> {
+                logins.failure(METHOD, ErrorCode.TOO_MANY_ATTEMPTS);
+                sso.throttled(throttled.limit());
+            }
         }
         return outcome;
     }

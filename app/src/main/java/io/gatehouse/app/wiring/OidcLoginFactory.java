@@ -21,6 +21,12 @@ import io.gatehouse.oidc.ProviderSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.gatehouse.domain.port.out.SecretSealer;
+import io.gatehouse.domain.port.out.SsoConfigurations;
+import io.gatehouse.domain.port.out.SsoEvents;
+import io.gatehouse.domain.service.FederatedLogin;
+import io.gatehouse.domain.service.WorkspaceConnections;
+import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -38,7 +44,6 @@ class OidcLoginFactory {
 
     /** Lower-case, as in the environment variable's part; never mistaken for {@code saml:{wid}} or {@code oidc:{wid}}. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
-    static final String CALLBACK_PATH = "/api/v1/auth/oidc/callback";
 
     /** Built eagerly ({@code @Context}) so that a provider configured wrongly stops start-up instead of a sign-in. */
     @Context
@@ -48,18 +53,28 @@ class OidcLoginFactory {
         providers.stream().filter(OidcLoginFactory::configured).forEach(provider -> byName.put(provider.name(), provider));
         OidcProviderVariables.read(System.getenv()).forEach(provider -> byName.put(provider.name(), provider));
         List<ProviderSettings> settings = byName.values().stream().map(OidcLoginFactory::settings).toList();
-        return new NimbusOpenIdProviders(settings, URI.create(publicUrl.resolve(CALLBACK_PATH)), properties.connectTimeout(),
+        NimbusOpenIdProviders.ConnectionRules rules = new NimbusOpenIdProviders.ConnectionRules(
+                new HashSet<>(properties.connectionsAllowedHosts()), properties.connectionsAllowPrivateAddresses());
+        return new NimbusOpenIdProviders(settings, rules, URI.create(publicUrl.resolve(io.gatehouse.domain.port.in.SsoConfigurationUseCase.OIDC_CALLBACK_PATH)), properties.connectTimeout(),
                 properties.readTimeout(), properties.maxResponseBytes(), properties.clockSkew(), properties.metadataLifetime(), clock);
     }
 
+    /** The service itself, for the protocol-neutral SSO start; everything else gets the metered one. */
     @Singleton
-    OidcLoginUseCase oidcLogin(OpenIdProviders providers, PendingOidcLogins logins, ExternalIdentities identities, Users users,
-                               LinkConfirmations confirmations, IdentityLinker linker, UnverifiedAccountTakeover takeover,
-                               SessionIssuer sessions, SsoAttemptGuard guard, Transactions transactions, OidcProperties properties,
-                               LoginMetrics loginMetrics, TokenMetrics tokenMetrics, SsoMetrics ssoMetrics, SecureRandom random, Clock clock) {
-        return new MeteredOidcLogin(new OidcLoginService(providers, logins, identities, users, confirmations, linker, takeover, sessions,
-                guard, transactions, properties.flowLifetime(), properties.confirmationLifetime(), random, clock), loginMetrics, tokenMetrics,
-                ssoMetrics);
+    OidcLoginService oidcLoginService(OpenIdProviders providers, PendingOidcLogins logins, ExternalIdentities identities, Users users,
+                                      LinkConfirmations confirmations, IdentityLinker linker, UnverifiedAccountTakeover takeover,
+                                      SessionIssuer sessions, SsoAttemptGuard guard, SsoConfigurations configurations, SecretSealer sealer,
+                                      FederatedLogin federatedLogin, SsoEvents events, Transactions transactions, OidcProperties properties,
+                                      SecureRandom random, Clock clock) {
+        WorkspaceConnections workspaces = new WorkspaceConnections(configurations, sealer, federatedLogin, events, guard, transactions, clock);
+        return new OidcLoginService(providers, logins, identities, users, confirmations, linker, takeover, sessions, guard, workspaces,
+                transactions, properties.flowLifetime(), properties.confirmationLifetime(), random, clock);
+    }
+
+    @Singleton
+    @Primary
+    OidcLoginUseCase oidcLogin(OidcLoginService service, LoginMetrics loginMetrics, TokenMetrics tokenMetrics, SsoMetrics ssoMetrics) {
+        return new MeteredOidcLogin(service, loginMetrics, tokenMetrics, ssoMetrics);
     }
 
     /**

@@ -38,6 +38,10 @@ import io.gatehouse.saml.OpenSamlAuthnRequestEncoder;
 import io.gatehouse.saml.OpenSamlResponseReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
+import io.gatehouse.domain.port.in.StartSsoLoginUseCase;
+import io.gatehouse.domain.service.OidcLoginService;
+import io.gatehouse.domain.service.SsoLoginRouter;
+import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -67,12 +71,24 @@ class SamlLoginFactory {
         return new SsoAttemptGuard(limiter, pending, new MeteredSsoEvents(events, registry), limits, clock);
     }
 
+    /** The starter itself, for the protocol-neutral {@link SsoLoginRouter}; everything else gets the metered one. */
     @Singleton
-    StartSamlLoginUseCase startSamlLogin(SsoConfigurations configurations, PendingSamlRequests pending, ExternalIdentities identities,
-                                         AuthnRequestEncoder encoder, SsoAttemptGuard guard, PublicUrl publicUrl, SamlPolicy policy,
-                                         SecureRandom random, SsoMetrics sso, Clock clock) {
-        return new MeteredSamlLoginStarter(new SamlLoginStarter(configurations, pending, identities, encoder, guard, publicUrl, policy,
-                random, clock), sso);
+    SamlLoginStarter samlLoginStarter(SsoConfigurations configurations, PendingSamlRequests pending, ExternalIdentities identities,
+                                      AuthnRequestEncoder encoder, SsoAttemptGuard guard, PublicUrl publicUrl, SamlPolicy policy,
+                                      SecureRandom random, Clock clock) {
+        return new SamlLoginStarter(configurations, pending, identities, encoder, guard, publicUrl, policy, random, clock);
+    }
+
+    @Singleton
+    @Primary
+    StartSamlLoginUseCase startSamlLogin(SamlLoginStarter starter, SsoMetrics sso) {
+        return new MeteredSamlLoginStarter(starter, sso);
+    }
+
+    @Singleton
+    StartSsoLoginUseCase startSsoLogin(SsoConfigurations configurations, SamlLoginStarter saml, OidcLoginService oidc, SsoAttemptGuard guard,
+                                       SsoMetrics sso) {
+        return new MeteredSsoLoginStarter(new SsoLoginRouter(configurations, saml, oidc, guard), sso);
     }
 
     @Singleton

@@ -20,6 +20,8 @@ import io.gatehouse.domain.service.SsoConfigurationService;
 import io.gatehouse.saml.OpenSamlIdpMetadataReader;
 import io.gatehouse.saml.OpenSamlSpMetadataWriter;
 import io.micronaut.context.annotation.Factory;
+import io.gatehouse.crypto.MasterKeySecretSealer;
+import io.gatehouse.domain.port.out.SecretSealer;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,6 +46,11 @@ class SsoServicesFactory {
     }
 
     @Singleton
+    SecretSealer secretSealer(MasterKey masterKey) {
+        return new MasterKeySecretSealer(masterKey);
+    }
+
+    @Singleton
     CertificateInspector certificateInspector() {
         return new JdkCertificateInspector();
     }
@@ -53,8 +60,8 @@ class SsoServicesFactory {
                                              IdpMetadataReader reader, SpMetadataWriter writer, SpKeyGenerator keys,
                                              CertificateInspector certificates, AuditLog audit, SsoEvents events,
                                              DomainClaims domainClaims, DomainOwnershipService domains, Transactions transactions,
-                                             PublicUrl publicUrl, Clock clock) {
+                                             SecretSealer sealer, PublicUrl publicUrl, Clock clock) {
         return new SsoConfigurationService(memberships, configurations, reader, writer, keys, certificates, audit, events, domainClaims,
-                domains, transactions, publicUrl, clock);
+                domains, transactions, sealer, publicUrl, clock);
     }
 }

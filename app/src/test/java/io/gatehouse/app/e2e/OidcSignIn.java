@@ -26,8 +26,20 @@ public final class OidcSignIn {
 
     /** GET /auth/oidc/{provider}/login: the provider's authorization URL. */
     public String start(String provider, String query) {
-        TestGatehouse.Response started = gatehouse.request("GET", "/api/v1/auth/oidc/" + provider + "/login" + query)
-                .headers(flowCookie == null ? new String[0] : new String[] {"Cookie", "gatehouse_oidc=" + flowCookie}).send().expect(302);
+        return startAt("/api/v1/auth/oidc/" + provider + "/login" + query);
+    }
+
+    /** GET /auth/sso/login as a browser: the IdP's authorization URL of the workspace of {@code email}'s domain. */
+    public String startSso(String email, String query) {
+        return startAt("/api/v1/auth/sso/login?email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                + (query.isEmpty() ? "" : "&" + query));
+    }
+
+    /** A start of this browser's: the 302's Location, the flow cookie kept. */
+    public String startAt(String pathAndQuery) {
+        TestGatehouse.Response started = gatehouse.request("GET", pathAndQuery)
+                .headers(flowCookie == null ? new String[] {"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"} : new String[] {"Cookie", "gatehouse_oidc=" + flowCookie,
+                        "Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}).send().expect(302);
         if (started.cookie("gatehouse_oidc") != null) {
             flowCookie = started.cookie("gatehouse_oidc");
         }

@@ -87,6 +87,10 @@ public enum ErrorCode {
     OIDC_EMAIL_NOT_VERIFIED("oidc_email_not_verified"),
     OIDC_IDENTITY_LINKED_ELSEWHERE("oidc_identity_linked_elsewhere"),
     OIDC_ACCOUNT_SUSPENDED("oidc_account_suspended"),
+    /** A workspace connection's answer names an address outside the workspace's email domains. */
+    OIDC_EMAIL_DOMAIN_NOT_ALLOWED("oidc_email_domain_not_allowed"),
+    /** A workspace connection's person has no account, and the workspace does not provision accounts just in time. */
+    OIDC_USER_NOT_PROVISIONED("oidc_user_not_provisioned"),
     SERVICE_UNAVAILABLE("service_unavailable"),
     INTERNAL_ERROR("internal_error");
 

@@ -7,7 +7,9 @@ import io.gatehouse.domain.model.SamlAssertion;
 import io.gatehouse.domain.model.SamlPolicy;
 import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoEvent;
+import io.gatehouse.domain.model.SsoProtocol;
 import io.gatehouse.domain.model.SsoRejection;
+import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.ClientInfo;
 import io.gatehouse.domain.port.in.ConsumeSamlResponseUseCase;
@@ -75,10 +77,12 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        Optional<SsoConfiguration> found = configurations.find(workspace).filter(SsoConfiguration::enabled);
+        // A workspace that switched to OpenID Connect no longer takes assertions signed by its former IdP's keys.
+        Optional<SsoConfiguration> found = configurations.find(workspace).filter(SsoConfiguration::enabled)
+                .filter(configuration -> configuration.protocol() == SsoProtocol.SAML);
         if (found.isEmpty()) {
             // Not recorded: the workspace may not exist, and anyone could fill a log with such posts.
-            return new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO is not enabled for this workspace");
+            return new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SAML SSO is not enabled for this workspace");
         }
         SsoConfiguration configuration = found.get();
         SpEndpoints sp = SpEndpoints.of(publicUrl, workspace);
@@ -115,7 +119,16 @@ public final class AssertionConsumer implements ConsumeSamlResponseUseCase {
             throw new SsoRejection(ErrorCode.DOMAIN_NOT_VERIFIED, "asserted email domain '" + domain + "' is claimed by the workspace but "
                     + "its ownership is not verified; publish the TXT record shown in the workspace's domains and verify it");
         }
-        return federatedLogin.admit(configuration, assertion, profile, request, client);
+        UserId linkingUser = request.filter(PendingSamlRequest::isLink).map(PendingSamlRequest::linkingUser).orElse(null);
+        return switch (federatedLogin.admit(new FederatedLogin.Answer(configuration, assertion.nameId(), profile.email(), profile.fullName(),
+                linkingUser, client))) {
+            case FederatedLogin.SignedIn in -> new SamlLoggedIn(in.loggedIn().user(), in.loggedIn().secret(),
+                    request.map(PendingSamlRequest::state).orElse(null), request.map(PendingSamlRequest::client).orElse(null),
+                    request.map(PendingSamlRequest::redirect).orElse(null));
+            case FederatedLogin.Linked linked -> new IdentityLinked(linked.user(), request.map(PendingSamlRequest::redirect).orElse(null));
+            case FederatedLogin.ToConfirm confirm -> new LinkConfirmationRequired(confirm.confirmationCode(), confirm.expiresAt(),
+                    request.map(PendingSamlRequest::redirect).orElse(null));
+        };
     }
 
     private void record(WorkspaceId workspace, AcsOutcome outcome, String email, ClientInfo client) {

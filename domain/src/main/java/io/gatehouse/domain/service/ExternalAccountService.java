@@ -44,9 +44,8 @@ public final class ExternalAccountService implements ExternalAccountsUseCase {
         Stream<LinkableProvider> instance = providers.list().stream()
                 .map(provider -> new LinkableProvider(provider.name(), provider.displayName()));
         Stream<LinkableProvider> workspaces = memberships.workspacesOf(user).stream()
-                .filter(membership -> configurations.find(membership.workspace().id()).filter(SsoConfiguration::enabled).isPresent())
-                .map(membership -> new LinkableProvider(ExternalIdentity.samlProvider(membership.workspace().id()),
-                        membership.workspace().name()));
+                .flatMap(membership -> configurations.find(membership.workspace().id()).filter(SsoConfiguration::enabled).stream()
+                        .map(configuration -> new LinkableProvider(configuration.providerName(), membership.workspace().name())));
         return Stream.concat(instance, workspaces).filter(provider -> !linked.contains(provider.providerName())).toList();
     }
 

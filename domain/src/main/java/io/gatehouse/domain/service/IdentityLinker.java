@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Links a workspace IdP identity to a user, makes the user a member of that workspace (with the
+ * Links a workspace IdP identity ({@code saml:{wid}} or {@code oidc:{wid}}) to a user, makes the user a member of that workspace (with the
  * configured default role) if they are not one yet, and keeps the profile in step with what the
  * IdP asserts. Runs inside the caller's transaction, and writes only what changed.
  */
@@ -35,12 +35,12 @@ public final class IdentityLinker {
 
     /** @return the user as the profile now stands */
     User link(User user, SsoConfiguration configuration, String externalId, String email, String fullName) {
-        String provider = ExternalIdentity.samlProvider(configuration.workspaceId());
+        String provider = configuration.providerName();
         Instant now = clock.instant();
         Optional<ExternalIdentity> existing = identities.find(provider, externalId).filter(link -> link.userId().equals(user.id()));
         if (existing.isEmpty() && !identities.insertIfFree(new ExternalIdentity(provider, externalId, user.id(), email, now))) {
-            throw new SsoRejection(ErrorCode.SAML_IDENTITY_LINKED_ELSEWHERE,
-                    "the NameID '" + externalId + "' is already linked to another account, or this account is already linked to "
+            throw new SsoRejection(configuration.protocol().linkedElsewhere(),
+                    "the identity '" + externalId + "' is already linked to another account, or this account is already linked to "
                             + provider + " with another NameID");
         }
         if (memberships.roleOf(configuration.workspaceId(), user.id()).isEmpty()) {

@@ -8,7 +8,10 @@ import io.gatehouse.domain.model.OpenIdIdentity;
 import io.gatehouse.domain.model.OpenIdProviderInfo;
 import io.gatehouse.domain.model.PendingOidcLogin;
 import io.gatehouse.domain.model.SecretToken;
+import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoProtocol;
 import io.gatehouse.domain.model.SsoRejection;
+import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.model.User;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.ClientInfo;
@@ -20,7 +23,9 @@ import io.gatehouse.domain.port.out.ExternalIdentities;
 import io.gatehouse.domain.port.out.ExternalIdentities.LinkedAccount;
 import io.gatehouse.domain.port.out.LinkConfirmations;
 import io.gatehouse.domain.port.out.OpenIdProviders;
+import io.gatehouse.domain.port.out.OpenIdProviders.AuthorizationOutcome;
 import io.gatehouse.domain.port.out.OpenIdProviders.AuthorizationUrl;
+import io.gatehouse.domain.port.out.OpenIdProviders.Connection;
 import io.gatehouse.domain.port.out.OpenIdProviders.ProviderRefusal;
 import io.gatehouse.domain.port.out.OpenIdProviders.Redeemed;
 import io.gatehouse.domain.port.out.PendingOidcLogins;
@@ -36,7 +41,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sign-in, sign-up and linking with the instance's OpenID providers (OpenID Connect Core 3.1, RFC 9700).
+ * Sign-in, sign-up and linking with the instance's OpenID providers, and sign-in through workspaces' OpenID Connect
+ * connections ({@link WorkspaceConnections}) (OpenID Connect Core 3.1, RFC 9700).
  * The start remembers, in the database, what the answer must match: the provider it was sent to (so the
  * callback never learns that from the response: no issuer mix-up), the nonce, the PKCE verifier, and the hash
  * of a secret in the starting browser's cookie (a state is good only there, and only once). The answer is then
@@ -62,6 +68,7 @@ public final class OidcLoginService implements OidcLoginUseCase {
     private final UnverifiedAccountTakeover takeover;
     private final SessionIssuer sessions;
     private final SsoAttemptGuard guard;
+    private final WorkspaceConnections workspaces;
     private final Transactions transactions;
     private final Duration flowLifetime;
     private final Duration confirmationLifetime;
@@ -70,8 +77,9 @@ public final class OidcLoginService implements OidcLoginUseCase {
 
     public OidcLoginService(OpenIdProviders providers, PendingOidcLogins logins, ExternalIdentities identities, Users users,
                             LinkConfirmations confirmations, IdentityLinker linker, UnverifiedAccountTakeover takeover, SessionIssuer sessions,
-                            SsoAttemptGuard guard, Transactions transactions, Duration flowLifetime, Duration confirmationLifetime,
-                            SecureRandom random, Clock clock) {
+                            SsoAttemptGuard guard, WorkspaceConnections workspaces, Transactions transactions, Duration flowLifetime,
+                            Duration confirmationLifetime, SecureRandom random, Clock clock) {
+        this.workspaces = workspaces;
         this.providers = providers;
         this.logins = logins;
         this.identities = identities;
@@ -102,21 +110,42 @@ public final class OidcLoginService implements OidcLoginUseCase {
         if (providers.find(provider).isEmpty()) {
             return unknown(provider);
         }
-        return send(provider, null, client, state, redirect, browserSecret);
+        return send(provider, null, null, client, state, redirect, browserSecret);
     }
 
     @Override
     public StartOutcome startLink(UserId user, String provider, String redirect, String browserSecret) {
-        if (providers.find(provider).isEmpty()) {
+        Optional<SsoConfiguration> workspace = workspaces.configuration(provider);
+        if (providers.find(provider).isEmpty() && workspace.isEmpty()) {
             return unknown(provider);
         }
         if (identities.findForUser(user, provider).isPresent()) {
             return new SsoRefused(ErrorCode.ALREADY_LINKED, "this account is already linked to " + provider);
         }
-        return send(provider, user, null, null, redirect, browserSecret);
+        return workspace.isPresent() ? sendToWorkspace(workspace.get(), user, null, null, redirect, browserSecret, null)
+                : send(provider, null, user, null, null, redirect, browserSecret);
     }
 
-    private StartOutcome send(String provider, UserId linkingUser, String client, String clientState, String redirect,
+    /**
+     * Sends the browser to a workspace's OpenID Connect IdP (its connection, found by the caller, who also limited the start).
+     *
+     * @param caller the client starting a sign-in, or null for a signed-in person's link request
+     */
+    StartOutcome sendToWorkspace(SsoConfiguration configuration, UserId linkingUser, String client, String clientState, String redirect,
+                                 String browserSecret, ClientInfo caller) {
+        StartOutcome outcome = send(configuration.providerName(), workspaces.connection(configuration), linkingUser, client, clientState,
+                redirect, browserSecret);
+        if (outcome instanceof SsoRefused refused) {
+            // The exact reason (an unreachable or unsafe IdP) is for the workspace's admins, in its events; the caller gets the code.
+            workspaces.startRefused(configuration.workspaceId(), refused, caller);
+            return new SsoRefused(refused.code(), "the workspace's identity provider cannot be used right now; its admins can see why in "
+                    + "the workspace's sign-in events");
+        }
+        return outcome;
+    }
+
+    /** @param connection a workspace's connection, or null for the instance provider {@code provider} */
+    private StartOutcome send(String provider, Connection connection, UserId linkingUser, String client, String clientState, String redirect,
                               String browserSecret) {
         SecretToken state = SecretToken.generate(random);
         String nonce = SecretToken.generate(random).value();
@@ -124,7 +153,9 @@ public final class OidcLoginService implements OidcLoginUseCase {
         String codeVerifier = SecretToken.generate(random).value();
         SecretToken browser = browserSecret != null && browserSecret.length() >= MIN_BROWSER_SECRET
                 && browserSecret.length() <= SecretToken.MAX_PRESENTED_LENGTH ? new SecretToken(browserSecret) : SecretToken.generate(random);
-        return switch (providers.authorizationUrl(provider, state.value(), nonce, codeVerifier)) {
+        AuthorizationOutcome outcome = connection == null ? providers.authorizationUrl(provider, state.value(), nonce, codeVerifier)
+                : providers.authorizationUrl(connection, state.value(), nonce, codeVerifier);
+        return switch (outcome) {
             case ProviderRefusal refusal -> new SsoRefused(refusal.code(), refusal.detail());
             case AuthorizationUrl url -> {
                 Instant now = clock.instant();
@@ -138,6 +169,11 @@ public final class OidcLoginService implements OidcLoginUseCase {
     @Override
     public CallbackOutcome callback(String state, String code, String error, String responseIssuer, String browserSecret,
                                     ClientInfo client) {
+        // A client that kept presenting refused answers to workspace connections waits before any work (as at the ACS).
+        Optional<SsoThrottled> throttled = guard.admitPost(client.ip());
+        if (throttled.isPresent()) {
+            return throttled.get();
+        }
         if (state == null || state.isEmpty() || state.length() > MAX_STATE) {
             return refused(ErrorCode.OIDC_STATE_INVALID, "the answer carries no state");
         }
@@ -155,6 +191,9 @@ public final class OidcLoginService implements OidcLoginUseCase {
                 pending.browserHash().hex().getBytes(StandardCharsets.US_ASCII))) {
             return refused(ErrorCode.OIDC_STATE_INVALID, "the sign-in was started in another browser");
         }
+        if (SsoProtocol.ofProvider(pending.provider()).isPresent()) {
+            return workspaceCallback(pending, code, error, responseIssuer, client);
+        }
         if (error != null) {
             return refused(ErrorCode.OIDC_PROVIDER_ERROR, "the provider answered error=" + bounded(error));
         }
@@ -167,6 +206,30 @@ public final class OidcLoginService implements OidcLoginUseCase {
             case Redeemed redeemed when redeemed.identity().subject().isEmpty() || redeemed.identity().subject().length() > MAX_SUBJECT ->
                     refused(ErrorCode.OIDC_ID_TOKEN_INVALID, "the subject is empty or longer than " + MAX_SUBJECT + " characters");
             case Redeemed redeemed -> admit(pending, normalized(redeemed.identity()), client);
+        };
+    }
+
+    /** The answer of a workspace's IdP: every refusal from here on is the workspace's to see in its events. */
+    private CallbackOutcome workspaceCallback(PendingOidcLogin pending, String code, String error, String responseIssuer, ClientInfo client) {
+        WorkspaceId workspace = SsoProtocol.workspaceOf(pending.provider()).orElseThrow();
+        Optional<SsoConfiguration> configuration = workspaces.configuration(pending.provider());
+        if (configuration.isEmpty()) {
+            return workspaces.refused(workspace, ErrorCode.SSO_NOT_CONFIGURED, "the workspace's OpenID Connect SSO was switched off or "
+                    + "changed protocol while the sign-in was under way", null, client);
+        }
+        if (error != null) {
+            return workspaces.refused(workspace, ErrorCode.OIDC_PROVIDER_ERROR, "the IdP answered error=" + bounded(error), null, client);
+        }
+        if (code == null || code.isEmpty() || code.length() > MAX_CODE) {
+            return workspaces.refused(workspace, ErrorCode.OIDC_PROVIDER_ERROR, "the IdP's answer carries no authorization code", null, client);
+        }
+        return switch (providers.redeem(workspaces.connection(configuration.get()), code, pending.codeVerifier(), pending.nonce(),
+                responseIssuer == null ? null : bounded(responseIssuer))) {
+            case ProviderRefusal refusal -> workspaces.refused(workspace, refusal.code(), refusal.detail(), null, client);
+            case Redeemed redeemed when redeemed.identity().subject().isEmpty() || redeemed.identity().subject().length() > MAX_SUBJECT ->
+                    workspaces.refused(workspace, ErrorCode.OIDC_ID_TOKEN_INVALID, "the subject is empty or longer than " + MAX_SUBJECT
+                            + " characters", null, client);
+            case Redeemed redeemed -> workspaces.admit(configuration.get(), pending, normalized(redeemed.identity()), client);
         };
     }
 

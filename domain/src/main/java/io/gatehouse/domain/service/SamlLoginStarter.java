@@ -7,6 +7,7 @@ import io.gatehouse.domain.model.PendingSamlRequest;
 import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.SamlPolicy;
 import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoProtocol;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase.SpEndpoints;
@@ -70,7 +71,7 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
             return throttled.get();
         }
         return configurations.findByVerifiedDomain(parsed.get().domain())
-                .filter(SsoConfiguration::enabled)
+                .filter(SsoConfiguration::enabled).filter(SamlLoginStarter::speaksSaml)
                 .<StartOutcome>map(configuration -> send(configuration, null, client, state, redirect))
                 .orElseGet(() -> new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "no workspace has SSO enabled for this email domain (or its ownership is not verified)"));
     }
@@ -81,7 +82,7 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
         if (throttled.isPresent()) {
             return throttled.get();
         }
-        return configurations.find(workspace).filter(SsoConfiguration::enabled)
+        return configurations.find(workspace).filter(SsoConfiguration::enabled).filter(SamlLoginStarter::speaksSaml)
                 .<StartOutcome>map(configuration -> send(configuration, null, null, null, redirect))
                 .orElseGet(() -> new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO is not enabled for this workspace"));
     }
@@ -89,7 +90,7 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
     @Override
     public StartOutcome startLink(UserId user, String providerName, String redirect) {
         Optional<SsoConfiguration> configuration = samlWorkspace(providerName).flatMap(configurations::find)
-                .filter(SsoConfiguration::enabled);
+                .filter(SsoConfiguration::enabled).filter(SamlLoginStarter::speaksSaml);
         if (configuration.isEmpty()) {
             return new SsoRefused(ErrorCode.UNKNOWN_PROVIDER, "no provider named '" + providerName + "' is available");
         }
@@ -111,7 +112,12 @@ public final class SamlLoginStarter implements StartSamlLoginUseCase {
         }
     }
 
-    private StartOutcome send(SsoConfiguration configuration, UserId linkingUser, String client, String state, String redirect) {
+    static boolean speaksSaml(SsoConfiguration configuration) {
+        return configuration.protocol() == SsoProtocol.SAML;
+    }
+
+    /** Sends the browser to the workspace's SAML IdP (found by the caller, who also limited the start). */
+    StartOutcome send(SsoConfiguration configuration, UserId linkingUser, String client, String state, String redirect) {
         WorkspaceId workspace = configuration.workspaceId();
         Optional<SsoThrottled> full = guard.admitPendingRequest(workspace);
         if (full.isPresent()) {

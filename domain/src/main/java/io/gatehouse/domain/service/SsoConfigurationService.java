@@ -5,6 +5,10 @@ import static io.gatehouse.domain.model.SsoConfiguration.MAX_CERTIFICATES;
 import static io.gatehouse.domain.model.SsoConfiguration.MAX_DOMAINS;
 import static io.gatehouse.domain.model.SsoConfiguration.MAX_ENTITY_ID_LENGTH;
 import static io.gatehouse.domain.model.SsoConfiguration.MAX_URL_LENGTH;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_CLIENT_ID_LENGTH;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_CLIENT_SECRET_LENGTH;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_SCOPES;
+import static io.gatehouse.domain.model.SsoConfiguration.MAX_SCOPE_LENGTH;
 
 import io.gatehouse.domain.model.AuditEvent;
 import io.gatehouse.domain.model.CertificateInfo;
@@ -14,6 +18,10 @@ import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.SsoConfiguration.OidcConnection;
+import io.gatehouse.domain.model.SsoProtocol;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.OidcSettings;
+import io.gatehouse.domain.port.out.SecretSealer;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import io.gatehouse.domain.port.in.SsoConfigurationUseCase;
@@ -61,13 +69,15 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     private final DomainClaims domainClaims;
     private final DomainOwnershipService domains;
     private final Transactions transactions;
+    private final SecretSealer sealer;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     public SsoConfigurationService(Memberships memberships, SsoConfigurations configurations, IdpMetadataReader metadataReader,
                                    SpMetadataWriter metadataWriter, SpKeyGenerator keyGenerator, CertificateInspector certificates,
                                    AuditLog audit, SsoEvents events, DomainClaims domainClaims, DomainOwnershipService domains,
-                                   Transactions transactions, PublicUrl publicUrl, Clock clock) {
+                                   Transactions transactions, SecretSealer sealer, PublicUrl publicUrl, Clock clock) {
+        this.sealer = sealer;
         this.domainClaims = domainClaims;
         this.domains = domains;
         this.admins = new WorkspaceAdmins(memberships);
@@ -144,9 +154,17 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
                 }
             }
         }
-        validateEntityId(entityId, problems);
-        validateSsoUrl(ssoUrl, problems);
-        List<String> normalisedCertificates = validateCertificates(certificates, problems);
+        SsoProtocol protocol = merged.oidc().protocol();
+        // The fields of the protocol not in use are kept (switching back loses nothing), and checked only when given.
+        boolean saml = protocol == SsoProtocol.SAML;
+        if (saml || entityId != null) {
+            validateEntityId(entityId, problems);
+        }
+        if (saml || ssoUrl != null) {
+            validateSsoUrl(ssoUrl, problems);
+        }
+        List<String> normalisedCertificates = saml || !certificates.isEmpty() ? validateCertificates(certificates, problems) : List.of();
+        OidcConnection connection = connection(workspace, merged.oidc(), existing.map(SsoConfiguration::oidc), protocol, problems);
         List<String> domains = validateDomains(merged.emailDomains(), problems);
         validateMapping(merged.attributeMapping(), problems);
         if (merged.defaultRole() == Role.OWNER) {
@@ -166,7 +184,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
                 // Each workspace's SP keys are made once, on first save, and survive later saves.
                 existing.map(SsoConfiguration::spKeys).orElseGet(() -> keyGenerator.generate(workspace)),
                 existing.map(SsoConfiguration::createdAt).orElse(now), now,
-                existing.map(SsoConfiguration::verifiedDomains).orElse(java.util.Set.of()));
+                existing.map(SsoConfiguration::verifiedDomains).orElse(java.util.Set.of()), protocol, connection);
         transactions.inTransaction(() -> {
             configurations.upsert(configuration);
             // Naming a domain claims it; only a verified claim gives the configuration any effect on it.
@@ -177,6 +195,69 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
         return view(configuration);
     }
 
+    /**
+     * The OpenID Connect connection to store: required in full for protocol {@code oidc}; otherwise built when given
+     * in full, else the stored one kept. A client secret given is sealed under the master key at once; one left out
+     * keeps the sealed one.
+     */
+    private OidcConnection connection(WorkspaceId workspace, OidcSettings in, Optional<OidcConnection> stored, SsoProtocol protocol,
+                                      List<FieldProblem> problems) {
+        boolean required = protocol == SsoProtocol.OIDC;
+        int before = problems.size();
+        if (required || in.issuer() != null) {
+            validateIssuer(in.issuer(), problems);
+        }
+        if ((required || in.clientId() != null) && (in.clientId() == null || !in.clientId().matches("[\\x21-\\x7e]{1," + MAX_CLIENT_ID_LENGTH + "}"))) {
+            problems.add(new FieldProblem(SsoField.OIDC_CLIENT_ID, "is required: 1 to " + MAX_CLIENT_ID_LENGTH + " printable characters"));
+        }
+        String secret = in.clientSecret();
+        boolean secretStored = stored.isPresent() && secret == null;
+        if (secret != null && (secret.isEmpty() || secret.length() > MAX_CLIENT_SECRET_LENGTH || secret.chars().anyMatch(Character::isISOControl))) {
+            problems.add(new FieldProblem(SsoField.OIDC_CLIENT_SECRET, "must be 1 to " + MAX_CLIENT_SECRET_LENGTH + " characters"));
+        } else if (required && secret == null && !secretStored) {
+            problems.add(new FieldProblem(SsoField.OIDC_CLIENT_SECRET, "is required (it is write-only: given once, then kept sealed)"));
+        }
+        validateScopes(in.scopes(), problems);
+        if (problems.size() > before || in.issuer() == null || in.clientId() == null || (secret == null && !secretStored)) {
+            return required ? null : stored.orElse(null);
+        }
+        String sealed = secret == null ? stored.get().sealedClientSecret() : sealer.seal(secret, SecretSealer.clientSecretContext(workspace));
+        return new OidcConnection(in.issuer(), in.clientId(), sealed, in.scopes());
+    }
+
+    /** The issuer must be https (http only on a loopback host), without query or fragment (OpenID Connect Discovery 2). */
+    private static void validateIssuer(String issuer, List<FieldProblem> problems) {
+        if (issuer == null || issuer.isBlank()) {
+            problems.add(new FieldProblem(SsoField.OIDC_ISSUER, "is required for an OpenID Connect connection"));
+            return;
+        }
+        try {
+            URI uri = new URI(issuer);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean secure = scheme.equals("https") || (scheme.equals("http") && PublicUrl.isLoopbackHost(uri.getHost()));
+            if (issuer.length() > MAX_URL_LENGTH || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null || !secure) {
+                problems.add(new FieldProblem(SsoField.OIDC_ISSUER, "must be an https URL without query or fragment (http only for a loopback host)"));
+            }
+        } catch (URISyntaxException e) {
+            problems.add(new FieldProblem(SsoField.OIDC_ISSUER, "is not a URL"));
+        }
+    }
+
+    /** RFC 6749 3.3: space-separated scope tokens of NQCHARs; OpenID Connect Core 3.1.2.1: {@code openid} is required. */
+    private static void validateScopes(List<String> scopes, List<FieldProblem> problems) {
+        if (scopes.size() > MAX_SCOPES) {
+            problems.add(new FieldProblem(SsoField.OIDC_SCOPES, "at most " + MAX_SCOPES + " scopes"));
+        } else if (!scopes.contains("openid")) {
+            problems.add(new FieldProblem(SsoField.OIDC_SCOPES, "must include openid"));
+        }
+        for (int i = 0; i < scopes.size() && i < MAX_SCOPES; i++) {
+            if (scopes.get(i) == null || !scopes.get(i).matches("[\\x21\\x23-\\x5b\\x5d-\\x7e]{1," + MAX_SCOPE_LENGTH + "}")) {
+                problems.add(new FieldProblem(SsoField.OIDC_SCOPES, i, "is not a scope token (RFC 6749 3.3)"));
+            }
+        }
+    }
+
     private SsoOutcome asAdmin(UserId caller, WorkspaceId workspace, Supplier<SsoOutcome> action) {
         return admins.run(caller, workspace, "manage SSO", (code, detail) -> new SsoRejected(code, detail, List.of()), action);
     }
@@ -184,7 +265,7 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     private SsoView view(SsoConfiguration configuration) {
         List<CertificateInfo> details = configuration.idpCertificates().stream()
                 .map(certificates::inspect).flatMap(Optional::stream).toList();
-        return new SsoView(configuration, details, endpoints(configuration.workspaceId()));
+        return new SsoView(configuration, details, endpoints(configuration.workspaceId()), publicUrl.resolve(OIDC_CALLBACK_PATH));
     }
 
     private SpEndpoints endpoints(WorkspaceId workspace) {
@@ -272,7 +353,9 @@ public final class SsoConfigurationService implements SsoConfigurationUseCase {
     }
 
     private static String describe(SsoConfiguration c) {
-        return "enabled=" + c.enabled() + ", idp=" + c.idpEntityId() + ", certificates=" + c.idpCertificates().size()
+        return "enabled=" + c.enabled() + ", protocol=" + c.protocol().wireName()
+                + (c.oidc() == null ? "" : ", oidc_issuer=" + c.oidc().issuer() + ", oidc_client_id=" + c.oidc().clientId())
+                + ", idp=" + c.idpEntityId() + ", certificates=" + c.idpCertificates().size()
                 + ", domains=" + c.emailDomains() + ", enforce_sso=" + c.enforceSso() + ", allow_legacy_algorithms=" + c.allowLegacyAlgorithms() + ", jit=" + c.jitProvisioning()
                 + ", default_role=" + c.defaultRole().wireName();
     }

@@ -6,6 +6,7 @@ import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.LinkConfirmation;
 import io.gatehouse.domain.model.SecretToken;
 import io.gatehouse.domain.model.SsoConfiguration;
+import io.gatehouse.domain.model.SsoProtocol;
 import io.gatehouse.domain.model.SsoEvent;
 import io.gatehouse.domain.model.SsoRejection;
 import io.gatehouse.domain.model.User;
@@ -85,11 +86,13 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
         }
         // A workspace's IdP must still be switched on; an instance provider is the operator's, configured or not.
         boolean workspaceIdp = confirmation.workspaceId() != null;
-        Optional<SsoConfiguration> configuration = workspaceIdp
-                ? configurations.find(confirmation.workspaceId()).filter(SsoConfiguration::enabled) : Optional.empty();
+        // ... and still speak the protocol the identity came through (saml:{wid} or oidc:{wid}).
+        Optional<SsoConfiguration> configuration = workspaceIdp ? configurations.find(confirmation.workspaceId())
+                .filter(SsoConfiguration::enabled).filter(config -> config.providerName().equals(confirmation.providerName())) : Optional.empty();
         if (workspaceIdp && configuration.isEmpty()) {
-            return new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO was turned off for the workspace meanwhile");
+            return new SsoRefused(ErrorCode.SSO_NOT_CONFIGURED, "SSO was turned off for the workspace meanwhile, or its IdP changed protocol");
         }
+        AuthMethod method = SsoProtocol.ofProvider(confirmation.providerName()).map(SsoProtocol::authMethod).orElse(AuthMethod.OIDC);
         try {
             LoggedIn loggedIn = transactions.inTransaction(() -> {
                 if (!confirmations.delete(hash)) {
@@ -99,13 +102,13 @@ public final class SsoLinkConfirmationService implements EnableSsoUseCase {
                         ? linker.link(account, configuration.get(), confirmation.externalId(), confirmation.email(), confirmation.fullName())
                         : linker.linkInstanceIdentity(account, confirmation.providerName(), confirmation.externalId(), confirmation.email(),
                         confirmation.fullName());
-                return sessions.open(linked, workspaceIdp ? AuthMethod.SAML : AuthMethod.OIDC, client);
+                return sessions.open(linked, method, client);
             });
             if (workspaceIdp) {
                 events.record(new SsoEvent(confirmation.workspaceId(), clock.instant(), SsoEvent.Outcome.SUCCESS, SsoEvent.CODE_OK,
                         "linked the identity to user " + account.id() + " after password confirmation", confirmation.email(), client.ip()));
             }
-            return new SsoEnabled(loggedIn.user(), loggedIn.secret(), workspaceIdp ? AuthMethod.SAML : AuthMethod.OIDC);
+            return new SsoEnabled(loggedIn.user(), loggedIn.secret(), method);
         } catch (SsoRejection rejection) {
             return new SsoRefused(rejection.code(), rejection.detail());
         }

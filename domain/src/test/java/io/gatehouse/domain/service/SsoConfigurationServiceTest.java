@@ -32,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.gatehouse.domain.fakes.FakeSecretSealer;
+import io.gatehouse.domain.model.SsoConfiguration.OidcConnection;
+import io.gatehouse.domain.model.SsoProtocol;
+import io.gatehouse.domain.port.in.SsoConfigurationUseCase.OidcSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +72,7 @@ class SsoConfigurationServiceTest {
                             accounts.clock.instant().plus(Duration.ofDays(Long.parseLong(parts[1]))), "AA:BB"));
                 },
                 accounts.audit, new InMemorySsoEvents(), accounts.domainClaims, accounts.domains, accounts.transactions,
-                PublicUrl.parse("https://login.example.com"),
+                new FakeSecretSealer(), PublicUrl.parse("https://login.example.com"),
                 accounts.clock);
         owner = user("owner", "Acme");
         workspace = accounts.workspaces.workspacesOf(owner.id()).get(0).workspace();
@@ -157,6 +161,49 @@ class SsoConfigurationServiceTest {
         assertThat(sso.delete(owner.id(), workspace.id())).isInstanceOf(io.gatehouse.domain.port.in.SsoConfigurationUseCase.SsoDeleted.class);
         assertThat(code(sso.get(owner.id(), workspace.id()))).isEqualTo(ErrorCode.SSO_NOT_CONFIGURED);
         assertThat(sso.serviceProviderMetadata(workspace.id())).isEmpty();
+    }
+
+    @Test
+    void anOpenIdConnectionNeedsIssuerClientAndSecretButNoSamlField() {
+        SsoRejected rejected = (SsoRejected) sso.save(owner.id(), workspace.id(), oidc(null, null, null, List.of("email")));
+
+        assertThat(rejected.fields()).extracting(FieldProblem::field).containsExactly(SsoField.OIDC_ISSUER, SsoField.OIDC_CLIENT_ID,
+                SsoField.OIDC_CLIENT_SECRET, SsoField.OIDC_SCOPES);
+        assertThat(code(sso.save(owner.id(), workspace.id(), oidc("http://idp.example", "c", "s", null)))).as("http off loopback")
+                .isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(code(sso.save(owner.id(), workspace.id(), oidc("https://idp.example?x=1", "c", "s", null)))).as("a query")
+                .isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(code(sso.save(owner.id(), workspace.id(), oidc("https://idp.example", "c", "s", List.of("openid", "a\"b")))))
+                .as("a scope that is no scope-token").isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(configurations.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theClientSecretIsSealedToItsWorkspaceAndKeptWhenNotGivenAgain() {
+        SsoView saved = (SsoView) sso.save(owner.id(), workspace.id(), oidc("https://idp.example/tenant", "client-1", "s3cret", null));
+
+        OidcConnection connection = saved.configuration().oidc();
+        assertThat(saved.configuration().protocol()).isEqualTo(SsoProtocol.OIDC);
+        assertThat(saved.configuration().providerName()).isEqualTo("oidc:" + workspace.id());
+        assertThat(connection.scopes()).containsExactly("openid", "email", "profile");
+        assertThat(connection.sealedClientSecret()).doesNotContain("s3cret");
+        assertThat(new FakeSecretSealer().open(connection.sealedClientSecret(), "oidc-client-secret:" + workspace.id())).isEqualTo("s3cret");
+        assertThat(accounts.audit.events().get(accounts.audit.events().size() - 1).detail()).contains("oidc_issuer=https://idp.example/tenant")
+                .doesNotContain("s3cret");
+
+        SsoView patched = (SsoView) sso.update(owner.id(), workspace.id(), oidc(null, "client-2", null, null));
+        assertThat(patched.configuration().oidc().clientId()).isEqualTo("client-2");
+        assertThat(patched.configuration().oidc().sealedClientSecret()).isEqualTo(connection.sealedClientSecret());
+
+        SsoView backToSaml = (SsoView) sso.update(owner.id(), workspace.id(), new SsoSettings(null, "<md/>", null, null, null, null, null,
+                null, null, null, null, null, null, null, new OidcSettings(SsoProtocol.SAML, null, null, null, null)));
+        assertThat(backToSaml.configuration().providerName()).isEqualTo("saml:" + workspace.id());
+        assertThat(backToSaml.configuration().oidc()).as("kept for switching back").isEqualTo(patched.configuration().oidc());
+    }
+
+    private static SsoSettings oidc(String issuer, String clientId, String secret, List<String> scopes) {
+        return new SsoSettings(null, null, null, null, null, List.of("acme.com"), null, null, null, null, null, null, null, null,
+                new OidcSettings(SsoProtocol.OIDC, issuer, clientId, secret, scopes));
     }
 
     private SsoSettings settings(String metadata, List<String> certificates, List<String> domains) {

@@ -43,7 +43,7 @@ public interface OidcLoginUseCase {
         }
     }
 
-    sealed interface CallbackOutcome permits OidcLoggedIn, OidcLinked, OidcConfirmationRequired, SsoRefused {
+    sealed interface CallbackOutcome permits OidcLoggedIn, OidcLinked, OidcConfirmationRequired, SsoRefused, SsoThrottled {
     }
 
     /** A new session ({@code secret} for the cookie); {@code state}, {@code client}, {@code redirect} as the login started. */

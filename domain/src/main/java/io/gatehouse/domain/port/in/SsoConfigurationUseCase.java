@@ -7,12 +7,14 @@ import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.Role;
 import io.gatehouse.domain.model.SsoConfiguration;
 import io.gatehouse.domain.model.SsoConfiguration.AttributeMapping;
+import io.gatehouse.domain.model.SsoConfiguration.OidcConnection;
+import io.gatehouse.domain.model.SsoProtocol;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.model.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
 
-/** Workspace admins configure SAML SSO for their workspace. */
+/** Workspace admins configure SSO (SAML or OpenID Connect) for their workspace. */
 public interface SsoConfigurationUseCase {
 
     /** Creates or replaces the configuration: fields left out take their defaults. */
@@ -32,7 +34,20 @@ public interface SsoConfigurationUseCase {
     record SsoSettings(Boolean enabled, String idpMetadataXml, String idpEntityId, String idpSsoUrl,
                        List<String> idpCertificates, List<String> emailDomains, Boolean signAuthnRequests,
                        Boolean wantAssertionsEncrypted, Boolean allowIdpInitiated, Boolean jitProvisioning, Role defaultRole,
-                       Boolean enforceSso, Boolean allowLegacyAlgorithms, AttributeMapping attributeMapping) {
+                       Boolean enforceSso, Boolean allowLegacyAlgorithms, AttributeMapping attributeMapping, OidcSettings oidc) {
+
+        public SsoSettings {
+            oidc = oidc == null ? OidcSettings.UNCHANGED : oidc;
+        }
+
+        /** Settings that leave the protocol and the OpenID Connect connection as they are. */
+        public SsoSettings(Boolean enabled, String idpMetadataXml, String idpEntityId, String idpSsoUrl, List<String> idpCertificates,
+                           List<String> emailDomains, Boolean signAuthnRequests, Boolean wantAssertionsEncrypted, Boolean allowIdpInitiated,
+                           Boolean jitProvisioning, Role defaultRole, Boolean enforceSso, Boolean allowLegacyAlgorithms,
+                           AttributeMapping attributeMapping) {
+            this(enabled, idpMetadataXml, idpEntityId, idpSsoUrl, idpCertificates, emailDomains, signAuthnRequests, wantAssertionsEncrypted,
+                    allowIdpInitiated, jitProvisioning, defaultRole, enforceSso, allowLegacyAlgorithms, attributeMapping, OidcSettings.UNCHANGED);
+        }
 
         /**
          * These settings laid over {@code base}: every field given here wins, every field left out keeps
@@ -54,11 +69,35 @@ public interface SsoConfigurationUseCase {
                     pick(defaultRole, base.map(SsoConfiguration::defaultRole), Role.MEMBER),
                     pick(enforceSso, base.map(SsoConfiguration::enforceSso), false),
                     pick(allowLegacyAlgorithms, base.map(SsoConfiguration::allowLegacyAlgorithms), false),
-                    pick(attributeMapping, base.map(SsoConfiguration::attributeMapping), AttributeMapping.DEFAULT));
+                    pick(attributeMapping, base.map(SsoConfiguration::attributeMapping), AttributeMapping.DEFAULT),
+                    new OidcSettings(pick(oidc.protocol(), base.map(SsoConfiguration::protocol), SsoProtocol.SAML),
+                            pick(oidc.issuer(), base.map(SsoConfiguration::oidc).map(OidcConnection::issuer), null),
+                            pick(oidc.clientId(), base.map(SsoConfiguration::oidc).map(OidcConnection::clientId), null),
+                            oidc.clientSecret(),
+                            pick(oidc.scopes(), base.map(SsoConfiguration::oidc).map(OidcConnection::scopes), OidcConnection.DEFAULT_SCOPES)));
         }
 
         private static <T> T pick(T given, Optional<T> base, T fallback) {
             return given != null ? given : base.orElse(fallback);
+        }
+
+        @Override
+        public String toString() {
+            return "SsoSettings[enabled=" + enabled + ", protocol=" + oidc.protocol() + ", secrets=redacted]";
+        }
+    }
+
+    /**
+     * The protocol and the OpenID Connect connection; null fields as in {@link SsoSettings}. The client secret is
+     * write-only: when left out, the one already sealed is kept (whatever the call), so a form need not show it again.
+     */
+    record OidcSettings(SsoProtocol protocol, String issuer, String clientId, String clientSecret, List<String> scopes) {
+
+        public static final OidcSettings UNCHANGED = new OidcSettings(null, null, null, null, null);
+
+        @Override
+        public String toString() {
+            return "OidcSettings[protocol=" + protocol + ", issuer=" + issuer + ", clientId=" + clientId + ", clientSecret=redacted]";
         }
     }
 
@@ -66,8 +105,16 @@ public interface SsoConfigurationUseCase {
     }
 
     /** The configuration with what the API reports about it. */
-    record SsoView(SsoConfiguration configuration, List<CertificateInfo> certificates, SpEndpoints sp) implements SsoOutcome {
+    /**
+     * @param oidcRedirectUri the redirect URI to register at the IdP for an OpenID Connect connection (the same for every
+     *                        workspace and instance provider: the sign-in's state says whose answer it is)
+     */
+    record SsoView(SsoConfiguration configuration, List<CertificateInfo> certificates, SpEndpoints sp, String oidcRedirectUri)
+            implements SsoOutcome {
     }
+
+    /** The one redirect URI of every OpenID Connect sign-in, under the public URL. */
+    String OIDC_CALLBACK_PATH = "/api/v1/auth/oidc/callback";
 
     record SsoDeleted() implements SsoOutcome {
     }
@@ -85,7 +132,8 @@ public interface SsoConfigurationUseCase {
     /** The settings a problem can concern. */
     enum SsoField {
         IDP_METADATA_XML, IDP_ENTITY_ID, IDP_SSO_URL, IDP_CERTIFICATES, EMAIL_DOMAINS, DEFAULT_ROLE,
-        ATTRIBUTE_MAPPING_EMAIL, ATTRIBUTE_MAPPING_FIRST_NAME, ATTRIBUTE_MAPPING_LAST_NAME
+        ATTRIBUTE_MAPPING_EMAIL, ATTRIBUTE_MAPPING_FIRST_NAME, ATTRIBUTE_MAPPING_LAST_NAME,
+        PROTOCOL, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_SCOPES
     }
 
     /** The workspace's SP endpoints: the entity id is the metadata URL, the ACS is per workspace. */

@@ -8,7 +8,8 @@ import java.util.Objects;
  * what anonymous callers can make Gatehouse store; {@code retryAfter} says when it may try again.
  */
 public record SsoThrottled(Duration retryAfter, Limit limit) implements StartSamlLoginUseCase.StartOutcome,
-        ConsumeSamlResponseUseCase.AcsOutcome, OidcLoginUseCase.StartOutcome {
+        ConsumeSamlResponseUseCase.AcsOutcome, OidcLoginUseCase.StartOutcome, OidcLoginUseCase.CallbackOutcome,
+        StartSsoLoginUseCase.StartOutcome {
 
     public SsoThrottled {
         Objects.requireNonNull(retryAfter, "retryAfter");
