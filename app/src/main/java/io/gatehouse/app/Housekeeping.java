@@ -4,6 +4,7 @@ import io.gatehouse.app.config.JwtProperties;
 import io.gatehouse.app.config.LoginThrottleProperties;
 import io.gatehouse.crypto.jwt.SigningKeyRing;
 import io.gatehouse.domain.port.out.LoginFailures;
+import io.gatehouse.domain.port.out.AuthorizationCodes;
 import io.gatehouse.domain.port.out.RefreshTokens;
 import io.gatehouse.domain.port.out.Sessions;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -33,9 +34,12 @@ class Housekeeping {
     private final SigningKeyRing keyRing;
     private final JwtProperties jwt;
     private final AccountMailHousekeeping accountMail;
+    private final AuthorizationCodes codes;
 
     Housekeeping(LoginFailures loginFailures, Sessions sessions, LoginThrottleProperties throttle, Clock clock,
-                 RefreshTokens refreshTokens, SigningKeyRing keyRing, JwtProperties jwt, AccountMailHousekeeping accountMail) {
+                 RefreshTokens refreshTokens, SigningKeyRing keyRing, JwtProperties jwt, AccountMailHousekeeping accountMail,
+                 AuthorizationCodes codes) {
+        this.codes = codes;
         this.accountMail = accountMail;
         this.loginFailures = loginFailures;
         this.sessions = sessions;
@@ -51,9 +55,11 @@ class Housekeeping {
         var now = clock.instant();
         int failures = loginFailures.purgeOlderThan(now.minus(throttle.window()));
         int refreshes = refreshTokens.purgeExpiredBefore(now);
+        int authorizationCodes = codes.purgeExpiredBefore(now);
         int ended = sessions.purgeEndedBefore(now.minus(ENDED_SESSION_RETENTION));
         keyRing.maintain(jwt.keyRotationInterval());
         accountMail.purge(now);
-        LOG.debug("Housekeeping removed {} login failures, {} refresh tokens and {} ended sessions", failures, refreshes, ended);
+        LOG.debug("Housekeeping removed {} login failures, {} refresh tokens, {} authorization codes and {} ended sessions", failures,
+                refreshes, authorizationCodes, ended);
     }
 }

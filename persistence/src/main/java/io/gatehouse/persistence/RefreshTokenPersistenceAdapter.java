@@ -43,6 +43,11 @@ class RefreshTokenPersistenceAdapter implements RefreshTokens {
         return repository.purgeExpiredBefore(before);
     }
 
+    @Override
+    public Optional<RefreshToken> find(TokenHash hash) {
+        return repository.findById(hash.hex()).filter(row -> row.usedAt() == null).map(RefreshTokenPersistenceAdapter::toToken);
+    }
+
     private static RefreshToken toToken(RefreshTokenRow row) {
         return new RefreshToken(new TokenHash(row.tokenHash()), new SessionId(row.sessionId()), new UserId(row.userId()),
                 row.issuedAt(), row.expiresAt());

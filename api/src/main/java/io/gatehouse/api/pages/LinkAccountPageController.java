@@ -84,7 +84,7 @@ final class LinkAccountPageController {
         Map<String, String> values = values(proposal.get(), form.get("continue"));
         return forms.handle(http, form, VIEW, PATH, values, "", () -> switch (enableSso.enableSso(code.get(), null,
                 PageForms.field(form, "password", MAX_PASSWORD), clients.resolve(http))) {
-            case SsoEnabled enabled -> codes.clear(sessions.set(LoginPageController.seeOther(values.get("continue").isEmpty()
+            case SsoEnabled enabled -> codes.clear(sessions.set(LoginPageController.leaveTo(values.get("continue").isEmpty()
                     ? AccountPageController.PATH : values.get("continue")), enabled.secret()));
             case AuthenticationFailure.Throttled throttled -> forms.throttled(http, VIEW, PATH, values, "", "password", throttled.retryAfter());
             case AuthenticationFailure failure -> forms.refused(http, VIEW, PATH, values, "", failure instanceof AuthenticationFailure.InvalidCredentials

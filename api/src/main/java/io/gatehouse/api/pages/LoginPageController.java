@@ -84,10 +84,16 @@ final class LoginPageController {
     }
 
     @Get(ACTION)
-    HttpResponse<?> show(HttpRequest<?> http, @Nullable @QueryValue("continue") String continueTo) {
+    HttpResponse<?> show(HttpRequest<?> http, @Nullable @QueryValue("continue") String continueTo,
+                         @Nullable @QueryValue("login_hint") String loginHint) {
         FormTokens.Secret secret = forms.secretFor(http);
         Optional<String> target = checked(continueTo);
         FieldError error = target.isEmpty() && continueTo != null ? invalidContinue() : null;
+        // An application's login_hint (OpenID Connect Core 3.1.2.1) is the email step already taken: an SSO domain goes
+        // straight to its IdP, any other address to the password step.
+        if (error == null && loginHint != null && !loginHint.isBlank() && loginHint.length() <= MAX_EMAIL) {
+            return emailStep(http, secret, forms.tokenFor(secret, ACTION), loginHint.strip(), target);
+        }
         return page(HttpStatus.OK, secret, new LoginPage("", false, error, target.orElse(""), forms.tokenFor(secret, ACTION)));
     }
 
@@ -115,7 +121,7 @@ final class LoginPageController {
             return emailStep(http, secret, token, email, target);
         }
         return switch (login.login(new PasswordLoginCommand(email, password, clients.resolve(http)))) {
-            case LoggedIn loggedIn -> cookies.set(seeOther(target.orElse(AccountPageController.PATH)), loggedIn.secret());
+            case LoggedIn loggedIn -> cookies.set(leaveTo(target.orElse(AccountPageController.PATH)), loggedIn.secret());
             case AuthenticationFailure failure -> passwordRefused(secret, token, email, target, failure);
         };
     }
@@ -175,6 +181,17 @@ final class LoginPageController {
 
     private static MutableHttpResponse<?> retryAfter(MutableHttpResponse<?> response, long seconds) {
         return response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
+    }
+
+    /**
+     * Where a signed-in person goes after a form: a 303, except back to the authorization endpoint, whose answer
+     * redirects to the application's site; the CSP's form-action 'self' would block that redirect after a form post
+     * (browsers apply it to the redirects a submission follows), so the browser leaves by the meta-refresh page.
+     */
+    static MutableHttpResponse<?> leaveTo(String location) {
+        return location.startsWith("/oauth2/authorize?")
+                ? HttpResponse.ok(new ModelAndView<>("redirect", Map.of("page", new RedirectPage(location))))
+                : seeOther(location);
     }
 
     static MutableHttpResponse<?> seeOther(String location) {

@@ -54,8 +54,9 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, base);
     }
 
+    /** A path of Gatehouse's, or an absolute URL elsewhere (an application's). */
     Browser go(String path) {
-        driver.get(base + path);
+        driver.get(path.startsWith("http://") || path.startsWith("https://") ? path : base + path);
         return this;
     }
 

@@ -39,4 +39,9 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
     public int purgeExpiredBefore(Instant before) {
         return 0;
     }
+
+    @Override
+    public synchronized java.util.Optional<RefreshToken> find(TokenHash hash) {
+        return used.contains(hash) ? java.util.Optional.empty() : java.util.Optional.ofNullable(tokens.get(hash));
+    }
 }

@@ -17,6 +17,9 @@ public interface RefreshTokens {
 
     int purgeExpiredBefore(Instant before);
 
+    /** The token, used or not (for revocation and introspection, which must not spend it). */
+    java.util.Optional<RefreshToken> find(TokenHash hash);
+
     sealed interface Consumed {
     }
 
