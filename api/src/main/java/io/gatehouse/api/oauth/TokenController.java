@@ -36,6 +36,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -151,6 +152,22 @@ class TokenController {
             case Introspection answer -> noStore(HttpResponse.ok(answer.claims()));
             case OAuthError error -> error(error, http);
         };
+    }
+
+    /** CORS preflights of a single-page application (a public client); {@link BrowserClientCorsFilter} says which origins. */
+    @Options(TOKEN)
+    HttpResponse<?> tokenPreflight() {
+        return HttpResponse.noContent();
+    }
+
+    @Options(USERINFO)
+    HttpResponse<?> userInfoPreflight() {
+        return HttpResponse.noContent();
+    }
+
+    @Options(REVOKE)
+    HttpResponse<?> revokePreflight() {
+        return HttpResponse.noContent();
     }
 
     /** The request as Nimbus's SDK reads it: the form re-encoded (each field bounded), the Authorization header as sent. */

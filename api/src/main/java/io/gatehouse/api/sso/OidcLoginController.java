@@ -7,7 +7,6 @@ import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.LinkConfirmationCookie;
 import io.gatehouse.api.security.OidcFlowCookie;
 import io.gatehouse.api.security.SessionCookies;
-import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.OpenIdProviderInfo;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.port.in.OidcLoginUseCase;
@@ -37,7 +36,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,20 +100,12 @@ class OidcLoginController {
     @ApiResponse(responseCode = "502", description = "oidc_provider_unavailable: its discovery document could not be fetched or is unsafe", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetails.class)))
     HttpResponse<?> start(HttpRequest<?> http, @PathVariable String provider, @Nullable @QueryValue String redirect,
                           @Nullable @QueryValue String client, @Nullable @QueryValue String state) {
-        if (client != null && client.length() > SamlLoginController.MAX_CLIENT_LENGTH) {
-            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "client", "at most " + SamlLoginController.MAX_CLIENT_LENGTH + " characters");
+        StartParameters parameters = new StartParameters(client, state, redirect);
+        HttpResponse<?> problem = parameters.problem(redirects);
+        if (problem != null) {
+            return problem;
         }
-        if (state != null && state.length() > SamlLoginController.MAX_STATE_LENGTH) {
-            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "state", "at most " + SamlLoginController.MAX_STATE_LENGTH + " characters");
-        }
-        Optional<String> target = Optional.empty();
-        if (redirect != null) {
-            target = redirects.check(redirect);
-            if (target.isEmpty()) {
-                return SamlLoginController.invalidRedirect();
-            }
-        }
-        return switch (oidc.start(provider, client, state, target.orElse(null), clients.resolve(http), flows.read(http).orElse(null))) {
+        return switch (oidc.start(provider, client, state, parameters.target(redirects), clients.resolve(http), flows.read(http).orElse(null))) {
             case SendToProvider send -> flows.set(FederatedAnswers.found(send.url()), send.browserSecret());
             case SsoThrottled throttled -> Problems.throttled(throttled.retryAfter(), "too many sign-ins started from this address");
             case SsoRefused refused -> Problems.response(refused.code(), refused.detail());

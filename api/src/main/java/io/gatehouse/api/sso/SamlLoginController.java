@@ -59,8 +59,6 @@ import java.util.UUID;
 @Tag(name = "SAML login")
 class SamlLoginController {
 
-    static final int MAX_CLIENT_LENGTH = 200;
-    static final int MAX_STATE_LENGTH = 1024;
 
     private final StartSamlLoginUseCase starter;
     private final ConsumeSamlResponseUseCase consumer;
@@ -104,20 +102,12 @@ class SamlLoginController {
         if (email == null || email.isBlank()) {
             return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "email", "email is required");
         }
-        if (client != null && client.length() > MAX_CLIENT_LENGTH) {
-            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "client", "at most " + MAX_CLIENT_LENGTH + " characters");
+        StartParameters parameters = new StartParameters(client, state, redirect);
+        HttpResponse<?> problem = parameters.problem(redirects);
+        if (problem != null) {
+            return problem;
         }
-        if (state != null && state.length() > MAX_STATE_LENGTH) {
-            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "state", "at most " + MAX_STATE_LENGTH + " characters");
-        }
-        Optional<String> target = Optional.empty();
-        if (redirect != null) {
-            target = redirects.check(redirect);
-            if (target.isEmpty()) {
-                return invalidRedirect();
-            }
-        }
-        var outcome = starter.startLogin(email, client, state, target.orElse(null), clients.resolve(http));
+        var outcome = starter.startLogin(email, client, state, parameters.target(redirects), clients.resolve(http));
         return switch (outcome) {
             case SendToIdp send -> wantsHtml(http)
                     ? HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, send.url())

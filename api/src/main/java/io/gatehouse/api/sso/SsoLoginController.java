@@ -30,7 +30,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Optional;
 
 /**
  * Email-first SSO across protocols ({@code GET /auth/sso/login}): the workspace of the email's verified domain, then
@@ -68,20 +67,13 @@ class SsoLoginController {
         if (email == null || email.isBlank()) {
             return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "email", "email is required");
         }
-        if (client != null && client.length() > SamlLoginController.MAX_CLIENT_LENGTH) {
-            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "client", "at most " + SamlLoginController.MAX_CLIENT_LENGTH + " characters");
+        StartParameters parameters = new StartParameters(client, state, redirect);
+        HttpResponse<?> problem = parameters.problem(redirects);
+        if (problem != null) {
+            return problem;
         }
-        if (state != null && state.length() > SamlLoginController.MAX_STATE_LENGTH) {
-            return Problems.fieldProblem(ErrorCode.VALIDATION_FAILED, "state", "at most " + SamlLoginController.MAX_STATE_LENGTH + " characters");
-        }
-        Optional<String> target = Optional.empty();
-        if (redirect != null) {
-            target = redirects.check(redirect);
-            if (target.isEmpty()) {
-                return SamlLoginController.invalidRedirect();
-            }
-        }
-        return switch (starter.startLogin(email, client, state, target.orElse(null), clients.resolve(http), flows.read(http).orElse(null))) {
+        return switch (starter.startLogin(email, client, state, parameters.target(redirects), clients.resolve(http),
+                flows.read(http).orElse(null))) {
             case SendToSso send -> {
                 MutableHttpResponse<?> answer = SamlLoginController.wantsHtml(http)
                         ? HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, send.url())

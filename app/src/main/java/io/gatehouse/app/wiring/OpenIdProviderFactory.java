@@ -8,6 +8,7 @@ import io.gatehouse.domain.model.PublicUrl;
 import io.gatehouse.domain.model.SessionPolicy;
 import io.gatehouse.domain.model.TokenPolicy;
 import io.gatehouse.domain.port.in.AuthorizeUseCase;
+import io.gatehouse.domain.port.in.BrowserClientOrigins;
 import io.gatehouse.domain.port.in.EndSessionUseCase;
 import io.gatehouse.domain.port.in.OAuthClientAdministrationUseCase;
 import io.gatehouse.domain.port.in.OAuthTokenUseCase;
@@ -23,6 +24,7 @@ import io.gatehouse.domain.port.out.Users;
 import io.gatehouse.domain.service.AuthorizationEndpoint;
 import io.gatehouse.domain.service.OAuthClientAdministrationService;
 import io.gatehouse.domain.service.OAuthTokenService;
+import io.gatehouse.domain.service.PublicClientOrigins;
 import io.gatehouse.domain.service.RpInitiatedLogout;
 import io.gatehouse.domain.service.ScopedClaims;
 import io.gatehouse.domain.service.SessionIssuer;
@@ -57,6 +59,11 @@ class OpenIdProviderFactory {
                                   SecureRandom random, Clock clock) {
         return new OAuthTokenService(clients, codes, sessionIssuer, sessions, users, refreshTokens, accessTokens, jwts,
                 new ScopedClaims(memberships), publicUrl.resolve(""), tokenPolicy, sessionPolicy, transactions, random, clock);
+    }
+
+    @Singleton
+    BrowserClientOrigins browserClientOrigins(OAuthClients clients) {
+        return new PublicClientOrigins(clients);
     }
 
     @Singleton

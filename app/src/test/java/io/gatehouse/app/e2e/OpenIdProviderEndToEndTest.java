@@ -179,6 +179,28 @@ class OpenIdProviderEndToEndTest {
         gatehouse.get("/oauth2/userinfo", "Authorization", "Bearer " + tokens.get("access_token")).expect(401);
     }
 
+    /** A single-page application (a public client) redeems its code from its page: CORS for its origin only, never credentials. */
+    @Test
+    void onlyAPublicClientsOriginMayCallTheTokenEndpointFromABrowser() {
+        Map<String, Object> spa = gatehouse.request("POST", "/api/v1/admin/clients").session(admin).json("{\"name\":\"SPA\",\"type\":\"public\","
+                + "\"redirect_uris\":[\"https://spa.example/cb\"]}").send().expect(201).json();
+        gatehouse.request("POST", "/api/v1/admin/clients").session(admin).json("{\"name\":\"Server\",\"redirect_uris\":"
+                + "[\"https://server.example/cb\"]}").send().expect(201);
+
+        TestGatehouse.Response preflight = gatehouse.request("OPTIONS", "/oauth2/token").headers("Origin", "https://spa.example",
+                "Access-Control-Request-Method", "POST").send();
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://spa.example");
+        assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+        assertThat(gatehouse.request("OPTIONS", "/oauth2/token").headers("Origin", "https://server.example",
+                "Access-Control-Request-Method", "POST").send().header("Access-Control-Allow-Origin")).as("a confidential client's").isNull();
+        assertThat(gatehouse.request("POST", "/oauth2/token").headers("Origin", "https://evil.example")
+                .body("application/x-www-form-urlencoded", "grant_type=refresh_token&refresh_token=x&client_id=" + spa.get("client_id")).send()
+                .header("Access-Control-Allow-Origin")).isNull();
+        assertThat(gatehouse.get("/.well-known/openid-configuration", "Origin", "https://spa.example").header("Access-Control-Allow-Origin"))
+                .isEqualTo("https://spa.example");
+    }
+
     // --- the refusals ---
 
     @Test

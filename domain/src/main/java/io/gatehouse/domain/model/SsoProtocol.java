@@ -1,5 +1,8 @@
 package io.gatehouse.domain.model;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * How a workspace's IdP signs its people in: SAML 2.0 Web Browser SSO, or OpenID Connect (authorization code flow).
  * Everything else of a workspace's SSO (verified domains, JIT, default role, enforcement, events, linking) is the
@@ -27,22 +30,22 @@ public enum SsoProtocol implements WireNamed {
     }
 
     /** The protocol of a workspace provider's name, or empty for an instance provider's (or no) name. */
-    public static java.util.Optional<SsoProtocol> ofProvider(String providerName) {
+    public static Optional<SsoProtocol> ofProvider(String providerName) {
         for (SsoProtocol protocol : values()) {
             if (providerName != null && providerName.startsWith(protocol.wireName() + ":")) {
-                return java.util.Optional.of(protocol);
+                return Optional.of(protocol);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The workspace a provider name such as {@code oidc:{wid}} names, or empty. */
-    public static java.util.Optional<WorkspaceId> workspaceOf(String providerName) {
+    public static Optional<WorkspaceId> workspaceOf(String providerName) {
         return ofProvider(providerName).flatMap(protocol -> {
             try {
-                return java.util.Optional.of(new WorkspaceId(java.util.UUID.fromString(providerName.substring(protocol.wireName().length() + 1))));
+                return Optional.of(new WorkspaceId(UUID.fromString(providerName.substring(protocol.wireName().length() + 1))));
             } catch (IllegalArgumentException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
     }
