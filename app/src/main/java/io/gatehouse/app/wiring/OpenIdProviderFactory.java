@@ -28,6 +28,7 @@ import io.gatehouse.domain.service.PublicClientOrigins;
 import io.gatehouse.domain.service.RpInitiatedLogout;
 import io.gatehouse.domain.service.ScopedClaims;
 import io.gatehouse.domain.service.SessionIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -56,9 +57,9 @@ class OpenIdProviderFactory {
     OAuthTokenUseCase oauthTokens(OAuthClients clients, AuthorizationCodes codes, SessionIssuer sessionIssuer, Sessions sessions, Users users,
                                   RefreshTokens refreshTokens, AccessTokenSigner accessTokens, SignedJwts jwts, Memberships memberships,
                                   PublicUrl publicUrl, TokenPolicy tokenPolicy, SessionPolicy sessionPolicy, Transactions transactions,
-                                  SecureRandom random, Clock clock) {
-        return new OAuthTokenService(clients, codes, sessionIssuer, sessions, users, refreshTokens, accessTokens, jwts,
-                new ScopedClaims(memberships), publicUrl.resolve(""), tokenPolicy, sessionPolicy, transactions, random, clock);
+                                  MeterRegistry registry, SecureRandom random, Clock clock) {
+        return new MeteredOAuthTokens(new OAuthTokenService(clients, codes, sessionIssuer, sessions, users, refreshTokens, accessTokens, jwts,
+                new ScopedClaims(memberships), publicUrl.resolve(""), tokenPolicy, sessionPolicy, transactions, random, clock), registry);
     }
 
     @Singleton

@@ -20,6 +20,7 @@ import io.gatehouse.domain.port.in.TokenUseCase.TokenRefused;
 import io.gatehouse.domain.model.SessionId;
 import io.gatehouse.domain.model.UserId;
 import io.gatehouse.domain.port.in.ClientInfo;
+import io.gatehouse.domain.port.in.OAuthTokenUseCase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,54 @@ class MeteredUseCasesTest {
         assertThat(count("gatehouse.sso.throttled", "limit", "failures_per_ip")).isEqualTo(1);
         assertThat(count("gatehouse.tokens", "kind", "session", "event", "issued")).as("only the login opened a session").isEqualTo(1);
         assertThat(registry.find("gatehouse.logins").counters()).as("linking is not a login").hasSize(4);
+    }
+
+    @Test
+    void theOpenIdProvidersTokenRequestsAreCountedByGrantAndOutcome() {
+        Deque<OAuthTokenUseCase.TokenEndpointOutcome> answers = new ArrayDeque<>(List.of(
+                new OAuthTokenUseCase.OAuthTokens("at", 300, "id", "rt", List.of("openid")),
+                new OAuthTokenUseCase.OAuthError("invalid_grant", "replayed"),
+                new OAuthTokenUseCase.OAuthError("invalid_client", "bad secret")));
+        OAuthTokenUseCase endpoint = new MeteredOAuthTokens(new OAuthTokenUseCase() {
+            @Override
+            public TokenEndpointOutcome exchangeCode(ClientCredentials client, String code, String redirectUri, String verifier, ClientInfo caller) {
+                return answers.pop();
+            }
+
+            @Override
+            public TokenEndpointOutcome refresh(ClientCredentials client, String refreshToken, List<String> scopes, ClientInfo caller) {
+                return answers.pop();
+            }
+
+            @Override
+            public java.util.Optional<OAuthError> revoke(ClientCredentials client, String token) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<OAuthError> authenticate(ClientCredentials client) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<java.util.Map<String, Object>> userInfo(String accessToken) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public IntrospectionOutcome introspect(ClientCredentials client, String token) {
+                return new Introspection(java.util.Map.of("active", false));
+            }
+        }, registry);
+        OAuthTokenUseCase.ClientCredentials client = new OAuthTokenUseCase.ClientCredentials("c", "s");
+
+        endpoint.exchangeCode(client, "code", "https://app/cb", "v", new ClientInfo("127.0.0.1", null));
+        endpoint.exchangeCode(client, "code", "https://app/cb", "v", new ClientInfo("127.0.0.1", null));
+        endpoint.refresh(client, "rt", List.of(), new ClientInfo("127.0.0.1", null));
+
+        assertThat(count("gatehouse.oauth.token.requests", "grant", "authorization_code", "outcome", "issued")).isEqualTo(1);
+        assertThat(count("gatehouse.oauth.token.requests", "grant", "authorization_code", "outcome", "invalid_grant")).isEqualTo(1);
+        assertThat(count("gatehouse.oauth.token.requests", "grant", "refresh_token", "outcome", "invalid_client")).isEqualTo(1);
     }
 
     @Test
