@@ -2,6 +2,7 @@ package io.gatehouse.api.pages;
 
 import io.gatehouse.api.security.ClientInfoResolver;
 import io.gatehouse.api.security.SessionCookies;
+import io.gatehouse.domain.model.Email;
 import io.gatehouse.domain.model.ErrorCode;
 import io.gatehouse.domain.model.RedirectPolicy;
 import io.gatehouse.domain.port.in.AuthenticationFailure;
@@ -91,7 +92,7 @@ final class LoginPageController {
         FieldError error = target.isEmpty() && continueTo != null ? invalidContinue() : null;
         // An application's login_hint (OpenID Connect Core 3.1.2.1) is the email step already taken: an SSO domain goes
         // straight to its IdP, any other address to the password step.
-        if (error == null && loginHint != null && !loginHint.isBlank() && loginHint.length() <= MAX_EMAIL) {
+        if (error == null && loginHint != null && loginHint.length() <= MAX_EMAIL && Email.parse(loginHint.strip()).isPresent()) {
             return emailStep(http, secret, forms.tokenFor(secret, ACTION), loginHint.strip(), target);
         }
         return page(HttpStatus.OK, secret, new LoginPage("", false, error, target.orElse(""), forms.tokenFor(secret, ACTION)));

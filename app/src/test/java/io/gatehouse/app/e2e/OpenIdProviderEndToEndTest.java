@@ -142,6 +142,9 @@ class OpenIdProviderEndToEndTest {
         assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
         gatehouse.get("/oauth2/userinfo", "Authorization", "Bearer " + second.get("access_token")).expect(200);
 
+        assertThat(flow.post("/oauth2/token", "grant_type=refresh_token&scope=openid%20workspaces&refresh_token=" + second.get("refresh_token"))
+                .expect(400).json()).as("a refresh cannot widen the grant").containsEntry("error", "invalid_scope");
+
         assertThat(flow.refresh((String) first.get("refresh_token")).expect(400).json()).containsEntry("error", "invalid_grant");
         gatehouse.get("/oauth2/userinfo", "Authorization", "Bearer " + second.get("access_token")).expect(401);
         assertThat(flow.refresh((String) second.get("refresh_token")).expect(400).json()).containsEntry("error", "invalid_grant");

@@ -171,9 +171,17 @@ public final class OAuthTokenService implements OAuthTokenUseCase {
             return invalidGrant("unknown refresh token");
         }
         Instant now = clock.instant();
+        SecretToken.TokenHash hash = new SecretToken(refreshToken).hash();
+        // RFC 6749 6: a refresh cannot widen the grant; said before the token is spent, so the client keeps its grant.
+        boolean widens = refreshTokens.find(hash).flatMap(found -> codes.findFamily(found.sessionId()))
+                .filter(family -> family.clientId().equals(client.get().clientId()))
+                .map(family -> !family.scopes().containsAll(scopes)).orElse(false);
+        if (widens) {
+            return new OAuthError("invalid_scope", "a refresh cannot widen the scopes granted");
+        }
         return transactions.inTransaction(() -> {
             RefreshToken token;
-            switch (refreshTokens.consume(new SecretToken(refreshToken).hash(), now)) {
+            switch (refreshTokens.consume(hash, now)) {
                 case RefreshTokens.AlreadyUsed reused -> {
                     sessions.revoke(reused.token().userId(), reused.token().sessionId(), now);
                     return invalidGrant("the refresh token was already used; its family is revoked");
@@ -188,9 +196,6 @@ public final class OAuthTokenService implements OAuthTokenUseCase {
                 // Another client holds this client's token: it leaked.
                 sessions.revoke(token.userId(), token.sessionId(), now);
                 return invalidGrant("the refresh token was issued to another client");
-            }
-            if (!binding.get().scopes().containsAll(scopes)) {
-                return invalidGrant("a refresh cannot widen the scopes granted");
             }
             Optional<Session> family = sessions.findUnrevokedOfActiveUser(token.sessionId()).filter(session -> session.isUsableAt(now, sessionPolicy));
             Optional<User> user = users.findById(token.userId()).filter(User::isActive);
