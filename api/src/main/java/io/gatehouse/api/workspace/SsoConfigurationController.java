@@ -127,11 +127,6 @@ class SsoConfigurationController {
         return java.util.Arrays.stream(text.strip().split("[\\s,]+")).filter(scope -> !scope.isEmpty()).toList();
     }
 
-    /** A workspace's OpenID Connect connection as the API shows it: never the client secret, only whether one is kept. */
-    @Serdeable
-    record OidcView(String issuer, String clientId, String scopes, boolean clientSecretSet, String redirectUri) {
-    }
-
     @Serdeable
     record CertificateDetail(String subject, Instant notAfter, String sha256Fingerprint) {
     }
@@ -252,7 +247,6 @@ class SsoConfigurationController {
             case ATTRIBUTE_MAPPING_EMAIL -> "attribute_mapping.email";
             case ATTRIBUTE_MAPPING_FIRST_NAME -> "attribute_mapping.first_name";
             case ATTRIBUTE_MAPPING_LAST_NAME -> "attribute_mapping.last_name";
-            case PROTOCOL -> "protocol";
             case OIDC_ISSUER -> "oidc_issuer";
             case OIDC_CLIENT_ID -> "oidc_client_id";
             case OIDC_CLIENT_SECRET -> "oidc_client_secret";

@@ -133,7 +133,7 @@ public interface SsoConfigurationUseCase {
     enum SsoField {
         IDP_METADATA_XML, IDP_ENTITY_ID, IDP_SSO_URL, IDP_CERTIFICATES, EMAIL_DOMAINS, DEFAULT_ROLE,
         ATTRIBUTE_MAPPING_EMAIL, ATTRIBUTE_MAPPING_FIRST_NAME, ATTRIBUTE_MAPPING_LAST_NAME,
-        PROTOCOL, OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_SCOPES
+        OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_SCOPES
     }
 
     /** The workspace's SP endpoints: the entity id is the metadata URL, the ACS is per workspace. */
