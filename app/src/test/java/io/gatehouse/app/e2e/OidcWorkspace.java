@@ -61,11 +61,7 @@ public final class OidcWorkspace {
 
     /** Publishes the claim's TXT record on the test DNS server and verifies the domain, as its owner would. */
     void verifyDomain(String name) {
-        Map<String, Object> claim = gatehouse.request("GET", "/api/v1/workspaces/" + id + "/domains").session(ownerCookie).send().expect(200)
-                .jsonList().stream().filter(d -> name.equals(d.get("domain"))).findFirst().orElseThrow();
-        Map<?, ?> verification = (Map<?, ?>) claim.get("verification");
-        gatehouse.dns().txt((String) verification.get("record_name"), (String) verification.get("record_value"));
-        gatehouse.request("POST", "/api/v1/workspaces/" + id + "/domains/" + name + "/verify").session(ownerCookie).send().expect(200);
+        gatehouse.verifyDomain(id, ownerCookie, name);
     }
 
     public TestGatehouse.Response patch(String json) {

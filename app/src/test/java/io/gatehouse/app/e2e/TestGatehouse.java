@@ -205,6 +205,15 @@ public final class TestGatehouse implements AutoCloseable {
         request("POST", "/api/v1/me/invitations/" + invitation.get("id") + "/accept").session(login(email)).send().expect(200);
     }
 
+    /** Publishes the TXT record of the workspace's claim on {@code domain} on the test DNS server and verifies it, as its owner would. */
+    public void verifyDomain(String workspace, String ownerCookie, String domain) {
+        Map<String, Object> claim = request("GET", "/api/v1/workspaces/" + workspace + "/domains").session(ownerCookie).send().expect(200)
+                .jsonList().stream().filter(d -> domain.equals(d.get("domain"))).findFirst().orElseThrow();
+        Map<?, ?> verification = (Map<?, ?>) claim.get("verification");
+        dns().txt((String) verification.get("record_name"), (String) verification.get("record_value"));
+        request("POST", "/api/v1/workspaces/" + workspace + "/domains/" + domain + "/verify").session(ownerCookie).send().expect(200);
+    }
+
     /** The DNS server this Gatehouse asks (shared by every node of a cluster). */
     public LoopbackDnsServer dns() {
         return dns;

@@ -233,7 +233,24 @@ final class Browser implements AutoCloseable {
         return driver.getTitle();
     }
 
-    /** Writes target/screenshots/{name}-desktop.png and {name}-phone.png. */
+    /** The elements whose right edge passes the viewport's, outside a container that scrolls or clips sideways (a table's). */
+    private static final String STICKING_OUT = """
+            const width = document.documentElement.clientWidth;
+            const out = [];
+            for (const e of document.body.querySelectorAll('*')) {
+              let contained = false;
+              for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) { contained = true; break; }
+              }
+              const r = e.getBoundingClientRect();
+              if (!contained && r.width > 0 && r.right > width + 1) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : ''));
+            }
+            return out.slice(0, 10).join(', ');""";
+
+    /**
+     * Writes target/screenshots/{name}-desktop.png and {name}-phone.png (whole pages); at each width nothing may run past the
+     * page's right edge (a phone would have to scroll sideways).
+     */
     Browser screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
@@ -246,6 +263,10 @@ final class Browser implements AutoCloseable {
                         height + (size.getValue().height - viewportHeight())))));
                 Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
                 Files.copy(shot, SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"), StandardCopyOption.REPLACE_EXISTING);
+                String sticksOut = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(STICKING_OUT);
+                if (!sticksOut.isEmpty()) {
+                    throw new AssertionError(name + " at " + size.getKey() + " width: elements run past the page's right edge: " + sticksOut);
+                }
             }
             driver.manage().window().setSize(DESKTOP);
             return this;
